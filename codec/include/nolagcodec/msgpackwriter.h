@@ -1,0 +1,53 @@
+// Copyright (C) 2026 The NoLag Qt authors. SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QtCore/QByteArray>
+#include <QtCore/QByteArrayView>
+#include <QtCore/QStringView>
+
+namespace NoLag::Codec {
+
+/*!
+    Appends MessagePack values to a QByteArray, always in the smallest encoding, the way the
+    NoLag broker re-encodes them (integers minimal, floats as float64 unless asked otherwise).
+
+    The writer does not track structure: a map header promises a number of key/value pairs and
+    the caller writes exactly that many.
+*/
+class Writer
+{
+public:
+    explicit Writer(QByteArray *out) : m_out(out) { }
+
+    QByteArray *buffer() const { return m_out; }
+
+    void writeNil();
+    void writeBool(bool value);
+    void writeInt(qint64 value);
+    void writeUInt(quint64 value);
+    void writeDouble(double value);
+    void writeFloat(float value);
+    void writeStr(QByteArrayView utf8);
+    void writeStr(QStringView text);
+    void writeStr(const char *utf8) = delete; // say QByteArrayView("...") or use writeKey()
+    void writeBin(QByteArrayView bytes);
+    void writeArrayHeader(quint32 count);
+    void writeMapHeader(quint32 count);
+
+    /*! Appends bytes that already hold one or more complete MessagePack values. */
+    void writeRaw(QByteArrayView encoded) { m_out->append(encoded.data(), encoded.size()); }
+
+    /*! Writes a string literal as str, usually a map key: writeKey("topic"). */
+    template<qsizetype N>
+    void writeKey(const char (&literal)[N])
+    {
+        writeStr(QByteArrayView(literal, N - 1));
+    }
+
+private:
+    void writeStrHeader(quint32 length);
+
+    QByteArray *m_out;
+};
+
+} // namespace NoLag::Codec
