@@ -34,10 +34,10 @@ class NOLAGQT_EXPORT NoLagApiListModel : public QAbstractListModel
 public:
     enum Error {
         NoError,
-        NetworkError,        // no HTTP answer (status 0)
-        TimeoutError,        // no answer within the api's timeout (status 408)
+        NetworkError, // no HTTP answer (status 0)
+        TimeoutError, // no answer within the api's timeout (status 408)
         AuthenticationError, // the API key was refused (status 401)
-        RequestError,        // any other HTTP error status
+        RequestError, // any other HTTP error status
     };
     Q_ENUM(Error)
 

@@ -181,10 +181,7 @@ public:
     QDateTime createdAt() const;
     QDateTime updatedAt() const;
 
-    friend bool operator==(const NoLagRoom &a, const NoLagRoom &b)
-    {
-        return a.m_json == b.m_json;
-    }
+    friend bool operator==(const NoLagRoom &a, const NoLagRoom &b) { return a.m_json == b.m_json; }
 
 private:
     QJsonObject m_json;
@@ -685,8 +682,7 @@ public:
     NoLagPaginatedResult(QList<T> data, NoLagPagination pagination)
         : m_data(std::move(data))
         , m_pagination(pagination)
-    {
-    }
+    { }
 
     QList<T> data() const { return m_data; }
     NoLagPagination pagination() const { return m_pagination; }

@@ -74,8 +74,7 @@ QString messageOf(const QJsonValue &message)
 
 NoLagApiOptions::NoLagApiOptions()
     : m_baseUrl(defaultBaseUrl())
-{
-}
+{ }
 
 QUrl NoLagApiOptions::defaultBaseUrl()
 {
@@ -95,8 +94,7 @@ void NoLagApiOptions::setHeader(const QByteArray &name, const QByteArray &value)
 NoLagApiPrivate::NoLagApiPrivate(NoLagApi *q)
     : q_ptr(q)
     , network(std::make_unique<QNetworkAccessManager>())
-{
-}
+{ }
 
 NoLagApiPrivate::~NoLagApiPrivate()
 {
@@ -121,8 +119,8 @@ QUrl NoLagApiPrivate::requestUrl(const NoLagApiRequest &request) const
     // let servers that decode form-style read it as a space.
     QStringList pairs;
     for (const auto &[key, value] : request.query) {
-        pairs.append(QString::fromLatin1(QUrl::toPercentEncoding(key)) + u'='
-                     + QString::fromLatin1(QUrl::toPercentEncoding(value)));
+        pairs.append(QString::fromLatin1(QUrl::toPercentEncoding(key)) + u'=' +
+                     QString::fromLatin1(QUrl::toPercentEncoding(value)));
     }
     if (!pairs.isEmpty()) {
         url.setQuery(pairs.join(u'&'), QUrl::TolerantMode);
@@ -161,9 +159,9 @@ std::optional<QJsonValue> NoLagApiPrivate::decodeBody(const NoLagApiOutcome &out
             return QJsonValue(QJsonValue::Undefined);
         }
         *error = NoLagApiError(
-                u"The server answered HTTP %1 without content where a JSON answer was expected"_s
-                        .arg(outcome.statusCode),
-                0);
+            u"The server answered HTTP %1 without content where a JSON answer was expected"_s.arg(
+                outcome.statusCode),
+            0);
         return std::nullopt;
     }
 
@@ -171,8 +169,7 @@ std::optional<QJsonValue> NoLagApiPrivate::decodeBody(const NoLagApiOutcome &out
     const QJsonDocument document = QJsonDocument::fromJson(outcome.body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         *error = NoLagApiError(u"The server's answer (HTTP %1) is not valid JSON: %2"_s.arg(
-                                       QString::number(outcome.statusCode),
-                                       parseError.errorString()),
+                                   QString::number(outcome.statusCode), parseError.errorString()),
                                0);
         return std::nullopt;
     }
@@ -185,9 +182,9 @@ std::optional<QJsonValue> NoLagApiPrivate::decodeBody(const NoLagApiOutcome &out
 NoLagApiError NoLagApiPrivate::shapeError(int statusCode)
 {
     return NoLagApiError(
-            u"The server's answer (HTTP %1) does not have the shape this call expects"_s.arg(
-                    statusCode),
-            0);
+        u"The server's answer (HTTP %1) does not have the shape this call expects"_s.arg(
+            statusCode),
+        0);
 }
 
 NoLagApiError NoLagApiPrivate::goneError()
@@ -257,8 +254,7 @@ void NoLagApiPrivate::send(const NoLagApiRequest &request, Completion done)
     }
 
     pending.insert(reply, Pending{std::move(done), request.method, request.path, false});
-    QObject::connect(reply, &QNetworkReply::finished, q,
-                     [this, reply] { onReplyFinished(reply); });
+    QObject::connect(reply, &QNetworkReply::finished, q, [this, reply] { onReplyFinished(reply); });
 
     if (options.timeout() > 0) {
         auto *timer = new QTimer(reply);
@@ -289,26 +285,26 @@ void NoLagApiPrivate::onReplyFinished(QNetworkReply *reply)
     if (call.timedOut) {
         // As the JS SDK does; the Python SDK lets a raw timeout error escape instead.
         outcome.error = NoLagApiError(u"Request timeout"_s, 408);
-        qCDebug(lcNoLagApi).noquote() << call.method << call.path << "timed out after"
-                                      << options.timeout() << "ms";
+        qCDebug(lcNoLagApi).noquote()
+            << call.method << call.path << "timed out after" << options.timeout() << "ms";
     } else if (status.isValid() && (status.toInt() < 200 || status.toInt() > 299)) {
         outcome.statusCode = status.toInt();
-        outcome.error = httpError(
-                outcome.statusCode,
-                reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray(),
-                reply->readAll());
-        qCDebug(lcNoLagApi).noquote() << call.method << call.path << "answered"
-                                      << outcome.statusCode;
+        outcome.error =
+            httpError(outcome.statusCode,
+                      reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray(),
+                      reply->readAll());
+        qCDebug(lcNoLagApi).noquote()
+            << call.method << call.path << "answered" << outcome.statusCode;
     } else if (!status.isValid() || reply->error() != QNetworkReply::NoError) {
         outcome.error = NoLagApiError(reply->errorString(), 0);
-        qCDebug(lcNoLagApi).noquote() << call.method << call.path << "failed:"
-                                      << reply->errorString();
+        qCDebug(lcNoLagApi).noquote()
+            << call.method << call.path << "failed:" << reply->errorString();
     } else {
         outcome.ok = true;
         outcome.statusCode = status.toInt();
         outcome.body = reply->readAll();
-        qCDebug(lcNoLagApi).noquote() << call.method << call.path << "answered"
-                                      << outcome.statusCode;
+        qCDebug(lcNoLagApi).noquote()
+            << call.method << call.path << "answered" << outcome.statusCode;
     }
 
     call.done(outcome);
@@ -340,8 +336,7 @@ void NoLagApiPrivate::abortAll(const QString &reason)
 
 NoLagApi::NoLagApi(QObject *parent)
     : NoLagApi(QString(), NoLagApiOptions(), parent)
-{
-}
+{ }
 
 NoLagApi::NoLagApi(const QString &apiKey, const NoLagApiOptions &options, QObject *parent)
     : QObject(parent)

@@ -98,8 +98,7 @@ QString roomPath(const QString &appId, const QString &roomId)
 
 NoLagAppsApi::NoLagAppsApi(NoLagApi *api)
     : m_api(api)
-{
-}
+{ }
 
 QFuture<NoLagPaginatedResult<NoLagApp>> NoLagAppsApi::list(const NoLagListOptions &options) const
 {
@@ -155,8 +154,7 @@ QFuture<NoLagApp> NoLagAppsApi::resetToBlueprint(const QString &appId) const
 
 NoLagRoomsApi::NoLagRoomsApi(NoLagApi *api)
     : m_api(api)
-{
-}
+{ }
 
 QFuture<QList<NoLagRoom>> NoLagRoomsApi::list(const QString &appId) const
 {
@@ -182,7 +180,7 @@ QFuture<NoLagRoom> NoLagRoomsApi::create(const QString &appId, const NoLagRoomCr
 QFuture<NoLagRoom> NoLagRoomsApi::ensure(const QString &appId, const NoLagRoomCreate &data) const
 {
     NoLagApiRequest request =
-            makeRequest("POST", appPath(appId) + u"/rooms/ensure"_s, data.toJson());
+        makeRequest("POST", appPath(appId) + u"/rooms/ensure"_s, data.toJson());
     request.refusal = refusalFor({{"app id", &appId}});
     return D::start<NoLagRoom>(m_api, request, parseObject<NoLagRoom>);
 }
@@ -207,7 +205,7 @@ NoLagRoomsApi::grantActor(const QString &appId, const QString &roomId,
                           const NoLagRoomActorAccessCreate &data) const
 {
     NoLagApiRequest request =
-            makeRequest("POST", roomPath(appId, roomId) + u"/actors"_s, data.toJson());
+        makeRequest("POST", roomPath(appId, roomId) + u"/actors"_s, data.toJson());
     request.refusal = refusalFor({{"app id", &appId}, {"room id", &roomId}});
     return D::start<NoLagRoomActorAccess>(m_api, request, parseObject<NoLagRoomActorAccess>);
 }
@@ -217,17 +215,16 @@ QFuture<QList<NoLagRoomActorAccess>> NoLagRoomsApi::listActors(const QString &ap
 {
     NoLagApiRequest request = makeRequest("GET", roomPath(appId, roomId) + u"/actors"_s);
     request.refusal = refusalFor({{"app id", &appId}, {"room id", &roomId}});
-    return D::start<QList<NoLagRoomActorAccess>>(m_api, request,
-                                                 parseArray<NoLagRoomActorAccess>);
+    return D::start<QList<NoLagRoomActorAccess>>(m_api, request, parseArray<NoLagRoomActorAccess>);
 }
 
 QFuture<void> NoLagRoomsApi::revokeActor(const QString &appId, const QString &roomId,
                                          const QString &roomActorAccessId) const
 {
     NoLagApiRequest request = makeRequest(
-            "DELETE", roomPath(appId, roomId) + u"/actors/"_s + D::segment(roomActorAccessId));
-    request.refusal = refusalFor(
-            {{"app id", &appId}, {"room id", &roomId}, {"grant id", &roomActorAccessId}});
+        "DELETE", roomPath(appId, roomId) + u"/actors/"_s + D::segment(roomActorAccessId));
+    request.refusal =
+        refusalFor({{"app id", &appId}, {"room id", &roomId}, {"grant id", &roomActorAccessId}});
     return D::startVoid(m_api, request);
 }
 
@@ -235,8 +232,7 @@ QFuture<void> NoLagRoomsApi::revokeActor(const QString &appId, const QString &ro
 
 NoLagActorsApi::NoLagActorsApi(NoLagApi *api)
     : m_api(api)
-{
-}
+{ }
 
 QFuture<QList<NoLagActor>> NoLagActorsApi::list() const
 {
@@ -261,7 +257,7 @@ QFuture<NoLagActor> NoLagActorsApi::update(const QString &actorTokenId,
                                            const NoLagActorUpdate &data) const
 {
     NoLagApiRequest request =
-            makeRequest("PATCH", u"/actors/"_s + D::segment(actorTokenId), data.toJson());
+        makeRequest("PATCH", u"/actors/"_s + D::segment(actorTokenId), data.toJson());
     request.refusal = refusalFor({{"actor id", &actorTokenId}});
     return D::start<NoLagActor>(m_api, request, parseObject<NoLagActor>);
 }
@@ -277,8 +273,7 @@ QFuture<void> NoLagActorsApi::remove(const QString &actorTokenId) const
 
 NoLagScopesApi::NoLagScopesApi(NoLagApi *api)
     : m_api(api)
-{
-}
+{ }
 
 QFuture<NoLagPaginatedResult<NoLagScope>>
 NoLagScopesApi::list(const NoLagListOptions &options) const
@@ -305,7 +300,7 @@ QFuture<NoLagScope> NoLagScopesApi::update(const QString &accessScopeId,
                                            const NoLagScopeUpdate &data) const
 {
     NoLagApiRequest request =
-            makeRequest("PATCH", u"/scopes/"_s + D::segment(accessScopeId), data.toJson());
+        makeRequest("PATCH", u"/scopes/"_s + D::segment(accessScopeId), data.toJson());
     request.refusal = refusalFor({{"scope id", &accessScopeId}});
     return D::start<NoLagScope>(m_api, request, parseObject<NoLagScope>);
 }
@@ -320,7 +315,7 @@ QFuture<void> NoLagScopesApi::remove(const QString &accessScopeId) const
 QFuture<QList<NoLagActor>> NoLagScopesApi::listActors(const QString &accessScopeId) const
 {
     NoLagApiRequest request =
-            makeRequest("GET", u"/scopes/"_s + D::segment(accessScopeId) + u"/actors"_s);
+        makeRequest("GET", u"/scopes/"_s + D::segment(accessScopeId) + u"/actors"_s);
     request.refusal = refusalFor({{"scope id", &accessScopeId}});
     return D::start<QList<NoLagActor>>(m_api, request, parseArray<NoLagActor>);
 }

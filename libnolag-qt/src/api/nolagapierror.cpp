@@ -8,8 +8,7 @@ NoLagApiError::NoLagApiError(const QString &message, int statusCode, const QJson
     , m_message(message)
     , m_details(details)
     , m_what(message.toUtf8())
-{
-}
+{ }
 
 QString NoLagApiError::toString() const
 {

@@ -329,8 +329,7 @@ void NoLagApiListModel::removeId(const QString &id)
 
 NoLagAppsModel::NoLagAppsModel(QObject *parent)
     : NoLagApiListModel(&NoLagApp::staticMetaObject, QMetaEnum::fromType<Role>(), parent)
-{
-}
+{ }
 
 QString NoLagAppsModel::search() const
 {
@@ -366,24 +365,23 @@ void NoLagAppsModel::fetchPage(NoLagApi *api, int generation, int page, QList<QJ
 
     QPointer<NoLagApi> guard(api);
     api->apps()
-            .list(options)
-            .then(this,
-                  [this, guard, generation, page, items](const NoLagPaginatedResult<NoLagApp> &result) {
-                      QList<QJsonObject> all = items;
-                      const QList<NoLagApp> apps = result.data();
-                      for (const NoLagApp &app : apps) {
-                          all.append(app.toJson());
-                      }
-                      // An empty page ends the walk even if the server's count says otherwise.
-                      if (page < result.pagination().pageCount() && !apps.isEmpty() && guard) {
-                          fetchPage(guard, generation, page + 1, all);
-                      } else {
-                          finishLoad(generation, all);
-                      }
-                  })
-            .onFailed(this, [this, generation](const NoLagApiError &error) {
-                failLoad(generation, error);
-            });
+        .list(options)
+        .then(this,
+              [this, guard, generation, page, items](const NoLagPaginatedResult<NoLagApp> &result) {
+                  QList<QJsonObject> all = items;
+                  const QList<NoLagApp> apps = result.data();
+                  for (const NoLagApp &app : apps) {
+                      all.append(app.toJson());
+                  }
+                  // An empty page ends the walk even if the server's count says otherwise.
+                  if (page < result.pagination().pageCount() && !apps.isEmpty() && guard) {
+                      fetchPage(guard, generation, page + 1, all);
+                  } else {
+                      finishLoad(generation, all);
+                  }
+              })
+        .onFailed(this,
+                  [this, generation](const NoLagApiError &error) { failLoad(generation, error); });
 }
 
 QString NoLagAppsModel::idOf(const QJsonObject &item) const
@@ -402,10 +400,8 @@ NoLagApiReply *NoLagAppsModel::create(const QVariantMap &data)
     auto future = withApi<NoLagApp>(api(), [&](NoLagApi *api) {
         return api->apps().create(NoLagAppCreate::fromJson(toJson(data)));
     });
-    return NoLagApiReplyPrivate::follow<NoLagApp>(this, future, resultOf<NoLagApp>,
-                                                  [this](const NoLagApp &app) {
-                                                      upsert(app.toJson());
-                                                  });
+    return NoLagApiReplyPrivate::follow<NoLagApp>(
+        this, future, resultOf<NoLagApp>, [this](const NoLagApp &app) { upsert(app.toJson()); });
 }
 
 NoLagApiReply *NoLagAppsModel::update(const QString &appId, const QVariantMap &data)
@@ -413,37 +409,32 @@ NoLagApiReply *NoLagAppsModel::update(const QString &appId, const QVariantMap &d
     auto future = withApi<NoLagApp>(api(), [&](NoLagApi *api) {
         return api->apps().update(appId, NoLagAppUpdate::fromJson(toJson(data)));
     });
-    return NoLagApiReplyPrivate::follow<NoLagApp>(this, future, resultOf<NoLagApp>,
-                                                  [this](const NoLagApp &app) {
-                                                      upsert(app.toJson());
-                                                  });
+    return NoLagApiReplyPrivate::follow<NoLagApp>(
+        this, future, resultOf<NoLagApp>, [this](const NoLagApp &app) { upsert(app.toJson()); });
 }
 
 NoLagApiReply *NoLagAppsModel::remove(const QString &appId)
 {
-    auto future = withApi<QJsonObject>(api(),
-                                       [&](NoLagApi *api) { return api->apps().remove(appId); });
+    auto future =
+        withApi<QJsonObject>(api(), [&](NoLagApi *api) { return api->apps().remove(appId); });
     return NoLagApiReplyPrivate::follow<QJsonObject>(
-            this, future, [](const QJsonObject &answer) { return toVariant(answer); },
-            [this, appId](const QJsonObject &) { removeId(appId); });
+        this, future, [](const QJsonObject &answer) { return toVariant(answer); },
+        [this, appId](const QJsonObject &) { removeId(appId); });
 }
 
 NoLagApiReply *NoLagAppsModel::resetToBlueprint(const QString &appId)
 {
     auto future = withApi<NoLagApp>(
-            api(), [&](NoLagApi *api) { return api->apps().resetToBlueprint(appId); });
-    return NoLagApiReplyPrivate::follow<NoLagApp>(this, future, resultOf<NoLagApp>,
-                                                  [this](const NoLagApp &app) {
-                                                      upsert(app.toJson());
-                                                  });
+        api(), [&](NoLagApi *api) { return api->apps().resetToBlueprint(appId); });
+    return NoLagApiReplyPrivate::follow<NoLagApp>(
+        this, future, resultOf<NoLagApp>, [this](const NoLagApp &app) { upsert(app.toJson()); });
 }
 
 // NoLagRoomsModel
 
 NoLagRoomsModel::NoLagRoomsModel(QObject *parent)
     : NoLagApiListModel(&NoLagRoom::staticMetaObject, QMetaEnum::fromType<Role>(), parent)
-{
-}
+{ }
 
 QString NoLagRoomsModel::appId() const
 {
@@ -473,18 +464,17 @@ bool NoLagRoomsModel::canLoad() const
 void NoLagRoomsModel::fetch(NoLagApi *api, int generation)
 {
     api->rooms()
-            .list(m_appId)
-            .then(this,
-                  [this, generation](const QList<NoLagRoom> &rooms) {
-                      QList<QJsonObject> items;
-                      for (const NoLagRoom &room : rooms) {
-                          items.append(room.toJson());
-                      }
-                      finishLoad(generation, items);
-                  })
-            .onFailed(this, [this, generation](const NoLagApiError &error) {
-                failLoad(generation, error);
-            });
+        .list(m_appId)
+        .then(this,
+              [this, generation](const QList<NoLagRoom> &rooms) {
+                  QList<QJsonObject> items;
+                  for (const NoLagRoom &room : rooms) {
+                      items.append(room.toJson());
+                  }
+                  finishLoad(generation, items);
+              })
+        .onFailed(this,
+                  [this, generation](const NoLagApiError &error) { failLoad(generation, error); });
 }
 
 QString NoLagRoomsModel::idOf(const QJsonObject &item) const
@@ -492,8 +482,7 @@ QString NoLagRoomsModel::idOf(const QJsonObject &item) const
     return NoLagRoom::fromJson(item).roomId();
 }
 
-QVariant NoLagRoomsModel::readProperty(const QJsonObject &item,
-                                       const QMetaProperty &property) const
+QVariant NoLagRoomsModel::readProperty(const QJsonObject &item, const QMetaProperty &property) const
 {
     const NoLagRoom room = NoLagRoom::fromJson(item);
     return property.readOnGadget(&room);
@@ -504,10 +493,9 @@ NoLagApiReply *NoLagRoomsModel::create(const QVariantMap &data)
     auto future = withApi<NoLagRoom>(api(), [&](NoLagApi *api) {
         return api->rooms().create(m_appId, NoLagRoomCreate::fromJson(toJson(data)));
     });
-    return NoLagApiReplyPrivate::follow<NoLagRoom>(this, future, resultOf<NoLagRoom>,
-                                                   [this](const NoLagRoom &room) {
-                                                       upsert(room.toJson());
-                                                   });
+    return NoLagApiReplyPrivate::follow<NoLagRoom>(
+        this, future, resultOf<NoLagRoom>,
+        [this](const NoLagRoom &room) { upsert(room.toJson()); });
 }
 
 NoLagApiReply *NoLagRoomsModel::ensure(const QVariantMap &data)
@@ -515,10 +503,9 @@ NoLagApiReply *NoLagRoomsModel::ensure(const QVariantMap &data)
     auto future = withApi<NoLagRoom>(api(), [&](NoLagApi *api) {
         return api->rooms().ensure(m_appId, NoLagRoomCreate::fromJson(toJson(data)));
     });
-    return NoLagApiReplyPrivate::follow<NoLagRoom>(this, future, resultOf<NoLagRoom>,
-                                                   [this](const NoLagRoom &room) {
-                                                       upsert(room.toJson());
-                                                   });
+    return NoLagApiReplyPrivate::follow<NoLagRoom>(
+        this, future, resultOf<NoLagRoom>,
+        [this](const NoLagRoom &room) { upsert(room.toJson()); });
 }
 
 NoLagApiReply *NoLagRoomsModel::update(const QString &roomId, const QVariantMap &data)
@@ -526,16 +513,15 @@ NoLagApiReply *NoLagRoomsModel::update(const QString &roomId, const QVariantMap 
     auto future = withApi<NoLagRoom>(api(), [&](NoLagApi *api) {
         return api->rooms().update(m_appId, roomId, NoLagRoomUpdate::fromJson(toJson(data)));
     });
-    return NoLagApiReplyPrivate::follow<NoLagRoom>(this, future, resultOf<NoLagRoom>,
-                                                   [this](const NoLagRoom &room) {
-                                                       upsert(room.toJson());
-                                                   });
+    return NoLagApiReplyPrivate::follow<NoLagRoom>(
+        this, future, resultOf<NoLagRoom>,
+        [this](const NoLagRoom &room) { upsert(room.toJson()); });
 }
 
 NoLagApiReply *NoLagRoomsModel::remove(const QString &roomId)
 {
-    auto future = withApi<void>(
-            api(), [&](NoLagApi *api) { return api->rooms().remove(m_appId, roomId); });
+    auto future =
+        withApi<void>(api(), [&](NoLagApi *api) { return api->rooms().remove(m_appId, roomId); });
     return NoLagApiReplyPrivate::follow(this, future, [this, roomId] { removeId(roomId); });
 }
 
@@ -543,8 +529,7 @@ NoLagApiReply *NoLagRoomsModel::remove(const QString &roomId)
 
 NoLagActorsModel::NoLagActorsModel(QObject *parent)
     : NoLagApiListModel(&NoLagActor::staticMetaObject, QMetaEnum::fromType<Role>(), parent)
-{
-}
+{ }
 
 NoLagActor NoLagActorsModel::actor(int row) const
 {
@@ -554,18 +539,17 @@ NoLagActor NoLagActorsModel::actor(int row) const
 void NoLagActorsModel::fetch(NoLagApi *api, int generation)
 {
     api->actors()
-            .list()
-            .then(this,
-                  [this, generation](const QList<NoLagActor> &actors) {
-                      QList<QJsonObject> items;
-                      for (const NoLagActor &actor : actors) {
-                          items.append(actor.toJson());
-                      }
-                      finishLoad(generation, items);
-                  })
-            .onFailed(this, [this, generation](const NoLagApiError &error) {
-                failLoad(generation, error);
-            });
+        .list()
+        .then(this,
+              [this, generation](const QList<NoLagActor> &actors) {
+                  QList<QJsonObject> items;
+                  for (const NoLagActor &actor : actors) {
+                      items.append(actor.toJson());
+                  }
+                  finishLoad(generation, items);
+              })
+        .onFailed(this,
+                  [this, generation](const NoLagApiError &error) { failLoad(generation, error); });
 }
 
 QString NoLagActorsModel::idOf(const QJsonObject &item) const
@@ -586,13 +570,12 @@ NoLagApiReply *NoLagActorsModel::create(const QVariantMap &data)
         return api->actors().create(NoLagActorCreate::fromJson(toJson(data)));
     });
     return NoLagApiReplyPrivate::follow<NoLagActorWithToken>(
-            this, future, resultOf<NoLagActorWithToken>,
-            [this](const NoLagActorWithToken &actor) {
-                // The token is the caller's to keep; rows never hold it.
-                QJsonObject row = actor.toJson();
-                row.remove("accessToken"_L1);
-                upsert(row);
-            });
+        this, future, resultOf<NoLagActorWithToken>, [this](const NoLagActorWithToken &actor) {
+            // The token is the caller's to keep; rows never hold it.
+            QJsonObject row = actor.toJson();
+            row.remove("accessToken"_L1);
+            upsert(row);
+        });
 }
 
 NoLagApiReply *NoLagActorsModel::update(const QString &actorTokenId, const QVariantMap &data)
@@ -600,16 +583,15 @@ NoLagApiReply *NoLagActorsModel::update(const QString &actorTokenId, const QVari
     auto future = withApi<NoLagActor>(api(), [&](NoLagApi *api) {
         return api->actors().update(actorTokenId, NoLagActorUpdate::fromJson(toJson(data)));
     });
-    return NoLagApiReplyPrivate::follow<NoLagActor>(this, future, resultOf<NoLagActor>,
-                                                    [this](const NoLagActor &actor) {
-                                                        upsert(actor.toJson());
-                                                    });
+    return NoLagApiReplyPrivate::follow<NoLagActor>(
+        this, future, resultOf<NoLagActor>,
+        [this](const NoLagActor &actor) { upsert(actor.toJson()); });
 }
 
 NoLagApiReply *NoLagActorsModel::remove(const QString &actorTokenId)
 {
-    auto future = withApi<void>(
-            api(), [&](NoLagApi *api) { return api->actors().remove(actorTokenId); });
+    auto future =
+        withApi<void>(api(), [&](NoLagApi *api) { return api->actors().remove(actorTokenId); });
     return NoLagApiReplyPrivate::follow(this, future,
                                         [this, actorTokenId] { removeId(actorTokenId); });
 }
@@ -624,8 +606,7 @@ NoLagApiReply *NoLagActorsModel::setActive(const QString &actorTokenId, bool act
 NoLagRoomGrantsModel::NoLagRoomGrantsModel(QObject *parent)
     : NoLagApiListModel(&NoLagRoomActorAccess::staticMetaObject, QMetaEnum::fromType<Role>(),
                         parent)
-{
-}
+{ }
 
 QString NoLagRoomGrantsModel::appId() const
 {
@@ -670,18 +651,17 @@ bool NoLagRoomGrantsModel::canLoad() const
 void NoLagRoomGrantsModel::fetch(NoLagApi *api, int generation)
 {
     api->rooms()
-            .listActors(m_appId, m_roomId)
-            .then(this,
-                  [this, generation](const QList<NoLagRoomActorAccess> &grants) {
-                      QList<QJsonObject> items;
-                      for (const NoLagRoomActorAccess &grant : grants) {
-                          items.append(grant.toJson());
-                      }
-                      finishLoad(generation, items);
-                  })
-            .onFailed(this, [this, generation](const NoLagApiError &error) {
-                failLoad(generation, error);
-            });
+        .listActors(m_appId, m_roomId)
+        .then(this,
+              [this, generation](const QList<NoLagRoomActorAccess> &grants) {
+                  QList<QJsonObject> items;
+                  for (const NoLagRoomActorAccess &grant : grants) {
+                      items.append(grant.toJson());
+                  }
+                  finishLoad(generation, items);
+              })
+        .onFailed(this,
+                  [this, generation](const NoLagApiError &error) { failLoad(generation, error); });
 }
 
 QString NoLagRoomGrantsModel::idOf(const QJsonObject &item) const
@@ -703,8 +683,8 @@ NoLagApiReply *NoLagRoomGrantsModel::grantActor(const QVariantMap &data)
                                        NoLagRoomActorAccessCreate::fromJson(toJson(data)));
     });
     return NoLagApiReplyPrivate::follow<NoLagRoomActorAccess>(
-            this, future, resultOf<NoLagRoomActorAccess>,
-            [this](const NoLagRoomActorAccess &grant) { upsert(grant.toJson()); });
+        this, future, resultOf<NoLagRoomActorAccess>,
+        [this](const NoLagRoomActorAccess &grant) { upsert(grant.toJson()); });
 }
 
 NoLagApiReply *NoLagRoomGrantsModel::revoke(const QString &roomActorAccessId)

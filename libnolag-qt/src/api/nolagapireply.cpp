@@ -6,8 +6,7 @@
 NoLagApiReply::NoLagApiReply(QObject *parent)
     : QObject(parent)
     , d_ptr(std::make_unique<NoLagApiReplyPrivate>())
-{
-}
+{ }
 
 NoLagApiReply::~NoLagApiReply() = default;
 
@@ -52,13 +51,13 @@ void NoLagApiReplyPrivate::succeed(NoLagApiReply *reply, const QVariant &result)
 
     // Queued: whoever got the reply from an invokable has connected to it by then.
     QMetaObject::invokeMethod(
-            reply,
-            [reply] {
-                Q_EMIT reply->succeeded(reply->result());
-                Q_EMIT reply->finished();
-                reply->deleteLater();
-            },
-            Qt::QueuedConnection);
+        reply,
+        [reply] {
+            Q_EMIT reply->succeeded(reply->result());
+            Q_EMIT reply->finished();
+            reply->deleteLater();
+        },
+        Qt::QueuedConnection);
 }
 
 void NoLagApiReplyPrivate::fail(NoLagApiReply *reply, const NoLagApiError &error)
@@ -73,29 +72,30 @@ void NoLagApiReplyPrivate::fail(NoLagApiReply *reply, const NoLagApiError &error
     d->details = error.details().toVariantMap();
 
     QMetaObject::invokeMethod(
-            reply,
-            [reply] {
-                Q_EMIT reply->failed(reply->statusCode(), reply->errorString());
-                Q_EMIT reply->finished();
-                reply->deleteLater();
-            },
-            Qt::QueuedConnection);
+        reply,
+        [reply] {
+            Q_EMIT reply->failed(reply->statusCode(), reply->errorString());
+            Q_EMIT reply->finished();
+            reply->deleteLater();
+        },
+        Qt::QueuedConnection);
 }
 
 NoLagApiReply *NoLagApiReplyPrivate::follow(QObject *parent, QFuture<void> future,
                                             std::function<void()> apply)
 {
     NoLagApiReply *reply = create(parent);
-    future.then(reply,
-                [reply, apply] {
-                    if (apply) {
-                        apply();
-                    }
-                    succeed(reply, QVariant());
-                })
-            .onFailed(reply, [reply](const NoLagApiError &error) { fail(reply, error); })
-            .onFailed(reply, [reply] {
-                fail(reply, NoLagApiError(QStringLiteral("The request failed unexpectedly"), 0));
-            });
+    future
+        .then(reply,
+              [reply, apply] {
+                  if (apply) {
+                      apply();
+                  }
+                  succeed(reply, QVariant());
+              })
+        .onFailed(reply, [reply](const NoLagApiError &error) { fail(reply, error); })
+        .onFailed(reply, [reply] {
+            fail(reply, NoLagApiError(QStringLiteral("The request failed unexpectedly"), 0));
+        });
     return reply;
 }

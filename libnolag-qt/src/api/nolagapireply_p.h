@@ -45,16 +45,17 @@ NoLagApiReply *NoLagApiReplyPrivate::follow(QObject *parent, QFuture<T> future,
                                             std::function<void(const T &)> apply)
 {
     NoLagApiReply *reply = create(parent);
-    future.then(reply,
-                [reply, toVariant, apply](const T &value) {
-                    if (apply) {
-                        apply(value);
-                    }
-                    succeed(reply, toVariant(value));
-                })
-            .onFailed(reply, [reply](const NoLagApiError &error) { fail(reply, error); })
-            .onFailed(reply, [reply] {
-                fail(reply, NoLagApiError(QStringLiteral("The request failed unexpectedly"), 0));
-            });
+    future
+        .then(reply,
+              [reply, toVariant, apply](const T &value) {
+                  if (apply) {
+                      apply(value);
+                  }
+                  succeed(reply, toVariant(value));
+              })
+        .onFailed(reply, [reply](const NoLagApiError &error) { fail(reply, error); })
+        .onFailed(reply, [reply] {
+            fail(reply, NoLagApiError(QStringLiteral("The request failed unexpectedly"), 0));
+        });
     return reply;
 }

@@ -117,17 +117,50 @@ NoLagApp NoLagApp::fromJson(const QJsonObject &json)
     return app;
 }
 
-QString NoLagApp::appId() const { return text(m_json, kAppId); }
-QString NoLagApp::projectId() const { return text(m_json, kProjectId); }
-QString NoLagApp::name() const { return text(m_json, kName); }
-QString NoLagApp::slug() const { return text(m_json, kSlug); }
-QString NoLagApp::description() const { return text(m_json, kDescription); }
-QString NoLagApp::blueprintId() const { return text(m_json, kBlueprintId); }
-QJsonObject NoLagApp::config() const { return object(m_json, kConfig); }
-QStringList NoLagApp::topics() const { return texts(m_json, kTopics); }
-QDateTime NoLagApp::createdAt() const { return timestamp(m_json, kCreatedAt); }
-QDateTime NoLagApp::updatedAt() const { return timestamp(m_json, kUpdatedAt); }
-QDateTime NoLagApp::deletedAt() const { return timestamp(m_json, kDeletedAt); }
+QString NoLagApp::appId() const
+{
+    return text(m_json, kAppId);
+}
+QString NoLagApp::projectId() const
+{
+    return text(m_json, kProjectId);
+}
+QString NoLagApp::name() const
+{
+    return text(m_json, kName);
+}
+QString NoLagApp::slug() const
+{
+    return text(m_json, kSlug);
+}
+QString NoLagApp::description() const
+{
+    return text(m_json, kDescription);
+}
+QString NoLagApp::blueprintId() const
+{
+    return text(m_json, kBlueprintId);
+}
+QJsonObject NoLagApp::config() const
+{
+    return object(m_json, kConfig);
+}
+QStringList NoLagApp::topics() const
+{
+    return texts(m_json, kTopics);
+}
+QDateTime NoLagApp::createdAt() const
+{
+    return timestamp(m_json, kCreatedAt);
+}
+QDateTime NoLagApp::updatedAt() const
+{
+    return timestamp(m_json, kUpdatedAt);
+}
+QDateTime NoLagApp::deletedAt() const
+{
+    return timestamp(m_json, kDeletedAt);
+}
 
 // NoLagAppCreate
 
@@ -143,28 +176,58 @@ NoLagAppCreate NoLagAppCreate::fromJson(const QJsonObject &json)
     return data;
 }
 
-QString NoLagAppCreate::name() const { return text(m_json, kName); }
-void NoLagAppCreate::setName(const QString &name) { m_json.insert(kName, name); }
-QString NoLagAppCreate::slug() const { return text(m_json, kSlug); }
-void NoLagAppCreate::setSlug(const QString &slug) { setOptional(m_json, kSlug, slug); }
-QString NoLagAppCreate::description() const { return text(m_json, kDescription); }
+QString NoLagAppCreate::name() const
+{
+    return text(m_json, kName);
+}
+void NoLagAppCreate::setName(const QString &name)
+{
+    m_json.insert(kName, name);
+}
+QString NoLagAppCreate::slug() const
+{
+    return text(m_json, kSlug);
+}
+void NoLagAppCreate::setSlug(const QString &slug)
+{
+    setOptional(m_json, kSlug, slug);
+}
+QString NoLagAppCreate::description() const
+{
+    return text(m_json, kDescription);
+}
 
 void NoLagAppCreate::setDescription(const QString &description)
 {
     setOptional(m_json, kDescription, description);
 }
 
-QString NoLagAppCreate::blueprintId() const { return text(m_json, kBlueprintId); }
+QString NoLagAppCreate::blueprintId() const
+{
+    return text(m_json, kBlueprintId);
+}
 
 void NoLagAppCreate::setBlueprintId(const QString &blueprintId)
 {
     setOptional(m_json, kBlueprintId, blueprintId);
 }
 
-QJsonObject NoLagAppCreate::config() const { return object(m_json, kConfig); }
-void NoLagAppCreate::setConfig(const QJsonObject &config) { setOptional(m_json, kConfig, config); }
-QStringList NoLagAppCreate::topics() const { return texts(m_json, kTopics); }
-void NoLagAppCreate::setTopics(const QStringList &topics) { setOptional(m_json, kTopics, topics); }
+QJsonObject NoLagAppCreate::config() const
+{
+    return object(m_json, kConfig);
+}
+void NoLagAppCreate::setConfig(const QJsonObject &config)
+{
+    setOptional(m_json, kConfig, config);
+}
+QStringList NoLagAppCreate::topics() const
+{
+    return texts(m_json, kTopics);
+}
+void NoLagAppCreate::setTopics(const QStringList &topics)
+{
+    setOptional(m_json, kTopics, topics);
+}
 
 // NoLagAppUpdate
 
@@ -175,20 +238,44 @@ NoLagAppUpdate NoLagAppUpdate::fromJson(const QJsonObject &json)
     return data;
 }
 
-QString NoLagAppUpdate::name() const { return text(m_json, kName); }
-void NoLagAppUpdate::setName(const QString &name) { m_json.insert(kName, name); }
-QString NoLagAppUpdate::slug() const { return text(m_json, kSlug); }
-void NoLagAppUpdate::setSlug(const QString &slug) { m_json.insert(kSlug, slug); }
-QString NoLagAppUpdate::description() const { return text(m_json, kDescription); }
+QString NoLagAppUpdate::name() const
+{
+    return text(m_json, kName);
+}
+void NoLagAppUpdate::setName(const QString &name)
+{
+    m_json.insert(kName, name);
+}
+QString NoLagAppUpdate::slug() const
+{
+    return text(m_json, kSlug);
+}
+void NoLagAppUpdate::setSlug(const QString &slug)
+{
+    m_json.insert(kSlug, slug);
+}
+QString NoLagAppUpdate::description() const
+{
+    return text(m_json, kDescription);
+}
 
 void NoLagAppUpdate::setDescription(const QString &description)
 {
     m_json.insert(kDescription, description);
 }
 
-QJsonObject NoLagAppUpdate::config() const { return object(m_json, kConfig); }
-void NoLagAppUpdate::setConfig(const QJsonObject &config) { m_json.insert(kConfig, config); }
-QStringList NoLagAppUpdate::topics() const { return texts(m_json, kTopics); }
+QJsonObject NoLagAppUpdate::config() const
+{
+    return object(m_json, kConfig);
+}
+void NoLagAppUpdate::setConfig(const QJsonObject &config)
+{
+    m_json.insert(kConfig, config);
+}
+QStringList NoLagAppUpdate::topics() const
+{
+    return texts(m_json, kTopics);
+}
 
 void NoLagAppUpdate::setTopics(const QStringList &topics)
 {
@@ -204,17 +291,50 @@ NoLagRoom NoLagRoom::fromJson(const QJsonObject &json)
     return room;
 }
 
-QString NoLagRoom::roomId() const { return text(m_json, kRoomId); }
-QString NoLagRoom::appId() const { return text(m_json, kAppId); }
-QString NoLagRoom::name() const { return text(m_json, kName); }
-QString NoLagRoom::slug() const { return text(m_json, kSlug); }
-QString NoLagRoom::description() const { return text(m_json, kDescription); }
-QString NoLagRoom::roomType() const { return text(m_json, kRoomType); }
-bool NoLagRoom::isEnabled() const { return flag(m_json, kIsEnabled, true); }
-QStringList NoLagRoom::topics() const { return texts(m_json, kTopics); }
-QJsonObject NoLagRoom::config() const { return object(m_json, kConfig); }
-QDateTime NoLagRoom::createdAt() const { return timestamp(m_json, kCreatedAt); }
-QDateTime NoLagRoom::updatedAt() const { return timestamp(m_json, kUpdatedAt); }
+QString NoLagRoom::roomId() const
+{
+    return text(m_json, kRoomId);
+}
+QString NoLagRoom::appId() const
+{
+    return text(m_json, kAppId);
+}
+QString NoLagRoom::name() const
+{
+    return text(m_json, kName);
+}
+QString NoLagRoom::slug() const
+{
+    return text(m_json, kSlug);
+}
+QString NoLagRoom::description() const
+{
+    return text(m_json, kDescription);
+}
+QString NoLagRoom::roomType() const
+{
+    return text(m_json, kRoomType);
+}
+bool NoLagRoom::isEnabled() const
+{
+    return flag(m_json, kIsEnabled, true);
+}
+QStringList NoLagRoom::topics() const
+{
+    return texts(m_json, kTopics);
+}
+QJsonObject NoLagRoom::config() const
+{
+    return object(m_json, kConfig);
+}
+QDateTime NoLagRoom::createdAt() const
+{
+    return timestamp(m_json, kCreatedAt);
+}
+QDateTime NoLagRoom::updatedAt() const
+{
+    return timestamp(m_json, kUpdatedAt);
+}
 
 // NoLagRoomCreate
 
@@ -230,21 +350,48 @@ NoLagRoomCreate NoLagRoomCreate::fromJson(const QJsonObject &json)
     return data;
 }
 
-QString NoLagRoomCreate::name() const { return text(m_json, kName); }
-void NoLagRoomCreate::setName(const QString &name) { m_json.insert(kName, name); }
-QString NoLagRoomCreate::slug() const { return text(m_json, kSlug); }
-void NoLagRoomCreate::setSlug(const QString &slug) { setOptional(m_json, kSlug, slug); }
-QString NoLagRoomCreate::description() const { return text(m_json, kDescription); }
+QString NoLagRoomCreate::name() const
+{
+    return text(m_json, kName);
+}
+void NoLagRoomCreate::setName(const QString &name)
+{
+    m_json.insert(kName, name);
+}
+QString NoLagRoomCreate::slug() const
+{
+    return text(m_json, kSlug);
+}
+void NoLagRoomCreate::setSlug(const QString &slug)
+{
+    setOptional(m_json, kSlug, slug);
+}
+QString NoLagRoomCreate::description() const
+{
+    return text(m_json, kDescription);
+}
 
 void NoLagRoomCreate::setDescription(const QString &description)
 {
     setOptional(m_json, kDescription, description);
 }
 
-QStringList NoLagRoomCreate::topics() const { return texts(m_json, kTopics); }
-void NoLagRoomCreate::setTopics(const QStringList &topics) { setOptional(m_json, kTopics, topics); }
-QJsonObject NoLagRoomCreate::config() const { return object(m_json, kConfig); }
-void NoLagRoomCreate::setConfig(const QJsonObject &config) { setOptional(m_json, kConfig, config); }
+QStringList NoLagRoomCreate::topics() const
+{
+    return texts(m_json, kTopics);
+}
+void NoLagRoomCreate::setTopics(const QStringList &topics)
+{
+    setOptional(m_json, kTopics, topics);
+}
+QJsonObject NoLagRoomCreate::config() const
+{
+    return object(m_json, kConfig);
+}
+void NoLagRoomCreate::setConfig(const QJsonObject &config)
+{
+    setOptional(m_json, kConfig, config);
+}
 
 // NoLagRoomUpdate
 
@@ -255,26 +402,50 @@ NoLagRoomUpdate NoLagRoomUpdate::fromJson(const QJsonObject &json)
     return data;
 }
 
-QString NoLagRoomUpdate::name() const { return text(m_json, kName); }
-void NoLagRoomUpdate::setName(const QString &name) { m_json.insert(kName, name); }
-QString NoLagRoomUpdate::description() const { return text(m_json, kDescription); }
+QString NoLagRoomUpdate::name() const
+{
+    return text(m_json, kName);
+}
+void NoLagRoomUpdate::setName(const QString &name)
+{
+    m_json.insert(kName, name);
+}
+QString NoLagRoomUpdate::description() const
+{
+    return text(m_json, kDescription);
+}
 
 void NoLagRoomUpdate::setDescription(const QString &description)
 {
     m_json.insert(kDescription, description);
 }
 
-bool NoLagRoomUpdate::isEnabled() const { return flag(m_json, kIsEnabled, true); }
-void NoLagRoomUpdate::setEnabled(bool enabled) { m_json.insert(kIsEnabled, enabled); }
-QStringList NoLagRoomUpdate::topics() const { return texts(m_json, kTopics); }
+bool NoLagRoomUpdate::isEnabled() const
+{
+    return flag(m_json, kIsEnabled, true);
+}
+void NoLagRoomUpdate::setEnabled(bool enabled)
+{
+    m_json.insert(kIsEnabled, enabled);
+}
+QStringList NoLagRoomUpdate::topics() const
+{
+    return texts(m_json, kTopics);
+}
 
 void NoLagRoomUpdate::setTopics(const QStringList &topics)
 {
     m_json.insert(kTopics, QJsonArray::fromStringList(topics));
 }
 
-QJsonObject NoLagRoomUpdate::config() const { return object(m_json, kConfig); }
-void NoLagRoomUpdate::setConfig(const QJsonObject &config) { m_json.insert(kConfig, config); }
+QJsonObject NoLagRoomUpdate::config() const
+{
+    return object(m_json, kConfig);
+}
+void NoLagRoomUpdate::setConfig(const QJsonObject &config)
+{
+    m_json.insert(kConfig, config);
+}
 
 // NoLagRoomActorAccess
 
@@ -290,17 +461,50 @@ QString NoLagRoomActorAccess::roomActorAccessId() const
     return text(m_json, kRoomActorAccessId);
 }
 
-QString NoLagRoomActorAccess::roomId() const { return text(m_json, kRoomId); }
-QString NoLagRoomActorAccess::actorTokenId() const { return text(m_json, kActorTokenId); }
-QString NoLagRoomActorAccess::actorType() const { return text(m_json, kActorType); }
-QString NoLagRoomActorAccess::permission() const { return text(m_json, kPermission); }
-QStringList NoLagRoomActorAccess::topics() const { return texts(m_json, kTopics); }
-bool NoLagRoomActorAccess::isActive() const { return flag(m_json, kIsActive, true); }
-QDateTime NoLagRoomActorAccess::expiresAt() const { return timestamp(m_json, kExpiresAt); }
-QString NoLagRoomActorAccess::role() const { return text(m_json, kRole); }
-QJsonObject NoLagRoomActorAccess::metadata() const { return object(m_json, kMetadata); }
-QDateTime NoLagRoomActorAccess::createdAt() const { return timestamp(m_json, kCreatedAt); }
-QDateTime NoLagRoomActorAccess::updatedAt() const { return timestamp(m_json, kUpdatedAt); }
+QString NoLagRoomActorAccess::roomId() const
+{
+    return text(m_json, kRoomId);
+}
+QString NoLagRoomActorAccess::actorTokenId() const
+{
+    return text(m_json, kActorTokenId);
+}
+QString NoLagRoomActorAccess::actorType() const
+{
+    return text(m_json, kActorType);
+}
+QString NoLagRoomActorAccess::permission() const
+{
+    return text(m_json, kPermission);
+}
+QStringList NoLagRoomActorAccess::topics() const
+{
+    return texts(m_json, kTopics);
+}
+bool NoLagRoomActorAccess::isActive() const
+{
+    return flag(m_json, kIsActive, true);
+}
+QDateTime NoLagRoomActorAccess::expiresAt() const
+{
+    return timestamp(m_json, kExpiresAt);
+}
+QString NoLagRoomActorAccess::role() const
+{
+    return text(m_json, kRole);
+}
+QJsonObject NoLagRoomActorAccess::metadata() const
+{
+    return object(m_json, kMetadata);
+}
+QDateTime NoLagRoomActorAccess::createdAt() const
+{
+    return timestamp(m_json, kCreatedAt);
+}
+QDateTime NoLagRoomActorAccess::updatedAt() const
+{
+    return timestamp(m_json, kUpdatedAt);
+}
 
 // NoLagRoomActorAccessCreate
 
@@ -316,37 +520,58 @@ NoLagRoomActorAccessCreate NoLagRoomActorAccessCreate::fromJson(const QJsonObjec
     return data;
 }
 
-QString NoLagRoomActorAccessCreate::permission() const { return text(m_json, kPermission); }
+QString NoLagRoomActorAccessCreate::permission() const
+{
+    return text(m_json, kPermission);
+}
 
 void NoLagRoomActorAccessCreate::setPermission(const QString &permission)
 {
     m_json.insert(kPermission, permission);
 }
 
-QString NoLagRoomActorAccessCreate::actorTokenId() const { return text(m_json, kActorTokenId); }
+QString NoLagRoomActorAccessCreate::actorTokenId() const
+{
+    return text(m_json, kActorTokenId);
+}
 
 void NoLagRoomActorAccessCreate::setActorTokenId(const QString &actorTokenId)
 {
     setOptional(m_json, kActorTokenId, actorTokenId);
 }
 
-QString NoLagRoomActorAccessCreate::actorType() const { return text(m_json, kActorType); }
+QString NoLagRoomActorAccessCreate::actorType() const
+{
+    return text(m_json, kActorType);
+}
 
 void NoLagRoomActorAccessCreate::setActorType(const QString &actorType)
 {
     setOptional(m_json, kActorType, actorType);
 }
 
-QStringList NoLagRoomActorAccessCreate::topics() const { return texts(m_json, kTopics); }
+QStringList NoLagRoomActorAccessCreate::topics() const
+{
+    return texts(m_json, kTopics);
+}
 
 void NoLagRoomActorAccessCreate::setTopics(const QStringList &topics)
 {
     setOptional(m_json, kTopics, topics);
 }
 
-bool NoLagRoomActorAccessCreate::isActive() const { return flag(m_json, kIsActive, true); }
-void NoLagRoomActorAccessCreate::setActive(bool active) { m_json.insert(kIsActive, active); }
-QDateTime NoLagRoomActorAccessCreate::expiresAt() const { return timestamp(m_json, kExpiresAt); }
+bool NoLagRoomActorAccessCreate::isActive() const
+{
+    return flag(m_json, kIsActive, true);
+}
+void NoLagRoomActorAccessCreate::setActive(bool active)
+{
+    m_json.insert(kIsActive, active);
+}
+QDateTime NoLagRoomActorAccessCreate::expiresAt() const
+{
+    return timestamp(m_json, kExpiresAt);
+}
 
 void NoLagRoomActorAccessCreate::setExpiresAt(const QDateTime &expiresAt)
 {
@@ -357,9 +582,18 @@ void NoLagRoomActorAccessCreate::setExpiresAt(const QDateTime &expiresAt)
     }
 }
 
-QString NoLagRoomActorAccessCreate::role() const { return text(m_json, kRole); }
-void NoLagRoomActorAccessCreate::setRole(const QString &role) { setOptional(m_json, kRole, role); }
-QJsonObject NoLagRoomActorAccessCreate::metadata() const { return object(m_json, kMetadata); }
+QString NoLagRoomActorAccessCreate::role() const
+{
+    return text(m_json, kRole);
+}
+void NoLagRoomActorAccessCreate::setRole(const QString &role)
+{
+    setOptional(m_json, kRole, role);
+}
+QJsonObject NoLagRoomActorAccessCreate::metadata() const
+{
+    return object(m_json, kMetadata);
+}
 
 void NoLagRoomActorAccessCreate::setMetadata(const QJsonObject &metadata)
 {
@@ -375,18 +609,54 @@ NoLagActor NoLagActor::fromJson(const QJsonObject &json)
     return actor;
 }
 
-QString NoLagActor::actorTokenId() const { return text(m_json, kActorTokenId); }
-QString NoLagActor::projectId() const { return text(m_json, kProjectId); }
-QString NoLagActor::name() const { return text(m_json, kName); }
-QString NoLagActor::actorType() const { return text(m_json, kActorType); }
-QString NoLagActor::description() const { return text(m_json, kDescription); }
-QString NoLagActor::externalId() const { return text(m_json, kExternalId); }
-QJsonObject NoLagActor::metadata() const { return object(m_json, kMetadata); }
-bool NoLagActor::isActive() const { return flag(m_json, kIsActive, true); }
-QDateTime NoLagActor::lastConnectedAt() const { return timestamp(m_json, kLastConnectedAt); }
-QString NoLagActor::accessScopeId() const { return text(m_json, kAccessScopeId); }
-QDateTime NoLagActor::createdAt() const { return timestamp(m_json, kCreatedAt); }
-QDateTime NoLagActor::updatedAt() const { return timestamp(m_json, kUpdatedAt); }
+QString NoLagActor::actorTokenId() const
+{
+    return text(m_json, kActorTokenId);
+}
+QString NoLagActor::projectId() const
+{
+    return text(m_json, kProjectId);
+}
+QString NoLagActor::name() const
+{
+    return text(m_json, kName);
+}
+QString NoLagActor::actorType() const
+{
+    return text(m_json, kActorType);
+}
+QString NoLagActor::description() const
+{
+    return text(m_json, kDescription);
+}
+QString NoLagActor::externalId() const
+{
+    return text(m_json, kExternalId);
+}
+QJsonObject NoLagActor::metadata() const
+{
+    return object(m_json, kMetadata);
+}
+bool NoLagActor::isActive() const
+{
+    return flag(m_json, kIsActive, true);
+}
+QDateTime NoLagActor::lastConnectedAt() const
+{
+    return timestamp(m_json, kLastConnectedAt);
+}
+QString NoLagActor::accessScopeId() const
+{
+    return text(m_json, kAccessScopeId);
+}
+QDateTime NoLagActor::createdAt() const
+{
+    return timestamp(m_json, kCreatedAt);
+}
+QDateTime NoLagActor::updatedAt() const
+{
+    return timestamp(m_json, kUpdatedAt);
+}
 
 NoLagActorWithToken NoLagActorWithToken::fromJson(const QJsonObject &json)
 {
@@ -395,7 +665,10 @@ NoLagActorWithToken NoLagActorWithToken::fromJson(const QJsonObject &json)
     return actor;
 }
 
-QString NoLagActorWithToken::accessToken() const { return text(m_json, kAccessToken); }
+QString NoLagActorWithToken::accessToken() const
+{
+    return text(m_json, kAccessToken);
+}
 
 // NoLagActorCreate
 
@@ -412,30 +685,48 @@ NoLagActorCreate NoLagActorCreate::fromJson(const QJsonObject &json)
     return data;
 }
 
-QString NoLagActorCreate::name() const { return text(m_json, kName); }
-void NoLagActorCreate::setName(const QString &name) { m_json.insert(kName, name); }
-QString NoLagActorCreate::actorType() const { return text(m_json, kActorType); }
+QString NoLagActorCreate::name() const
+{
+    return text(m_json, kName);
+}
+void NoLagActorCreate::setName(const QString &name)
+{
+    m_json.insert(kName, name);
+}
+QString NoLagActorCreate::actorType() const
+{
+    return text(m_json, kActorType);
+}
 
 void NoLagActorCreate::setActorType(const QString &actorType)
 {
     m_json.insert(kActorType, actorType);
 }
 
-QString NoLagActorCreate::description() const { return text(m_json, kDescription); }
+QString NoLagActorCreate::description() const
+{
+    return text(m_json, kDescription);
+}
 
 void NoLagActorCreate::setDescription(const QString &description)
 {
     setOptional(m_json, kDescription, description);
 }
 
-QString NoLagActorCreate::externalId() const { return text(m_json, kExternalId); }
+QString NoLagActorCreate::externalId() const
+{
+    return text(m_json, kExternalId);
+}
 
 void NoLagActorCreate::setExternalId(const QString &externalId)
 {
     setOptional(m_json, kExternalId, externalId);
 }
 
-QJsonObject NoLagActorCreate::metadata() const { return object(m_json, kMetadata); }
+QJsonObject NoLagActorCreate::metadata() const
+{
+    return object(m_json, kMetadata);
+}
 
 void NoLagActorCreate::setMetadata(const QJsonObject &metadata)
 {
@@ -451,32 +742,56 @@ NoLagActorUpdate NoLagActorUpdate::fromJson(const QJsonObject &json)
     return data;
 }
 
-QString NoLagActorUpdate::name() const { return text(m_json, kName); }
-void NoLagActorUpdate::setName(const QString &name) { m_json.insert(kName, name); }
-QString NoLagActorUpdate::description() const { return text(m_json, kDescription); }
+QString NoLagActorUpdate::name() const
+{
+    return text(m_json, kName);
+}
+void NoLagActorUpdate::setName(const QString &name)
+{
+    m_json.insert(kName, name);
+}
+QString NoLagActorUpdate::description() const
+{
+    return text(m_json, kDescription);
+}
 
 void NoLagActorUpdate::setDescription(const QString &description)
 {
     m_json.insert(kDescription, description);
 }
 
-QString NoLagActorUpdate::externalId() const { return text(m_json, kExternalId); }
+QString NoLagActorUpdate::externalId() const
+{
+    return text(m_json, kExternalId);
+}
 
 void NoLagActorUpdate::setExternalId(const QString &externalId)
 {
     m_json.insert(kExternalId, externalId);
 }
 
-QJsonObject NoLagActorUpdate::metadata() const { return object(m_json, kMetadata); }
+QJsonObject NoLagActorUpdate::metadata() const
+{
+    return object(m_json, kMetadata);
+}
 
 void NoLagActorUpdate::setMetadata(const QJsonObject &metadata)
 {
     m_json.insert(kMetadata, metadata);
 }
 
-bool NoLagActorUpdate::isActive() const { return flag(m_json, kIsActive, true); }
-void NoLagActorUpdate::setActive(bool active) { m_json.insert(kIsActive, active); }
-QString NoLagActorUpdate::accessScopeId() const { return text(m_json, kAccessScopeId); }
+bool NoLagActorUpdate::isActive() const
+{
+    return flag(m_json, kIsActive, true);
+}
+void NoLagActorUpdate::setActive(bool active)
+{
+    m_json.insert(kIsActive, active);
+}
+QString NoLagActorUpdate::accessScopeId() const
+{
+    return text(m_json, kAccessScopeId);
+}
 
 void NoLagActorUpdate::setAccessScopeId(const QString &accessScopeId)
 {
@@ -487,7 +802,10 @@ void NoLagActorUpdate::setAccessScopeId(const QString &accessScopeId)
     }
 }
 
-bool NoLagActorUpdate::hasAccessScopeId() const { return m_json.contains(kAccessScopeId); }
+bool NoLagActorUpdate::hasAccessScopeId() const
+{
+    return m_json.contains(kAccessScopeId);
+}
 
 // NoLagScope
 
@@ -498,15 +816,42 @@ NoLagScope NoLagScope::fromJson(const QJsonObject &json)
     return scope;
 }
 
-QString NoLagScope::accessScopeId() const { return text(m_json, kAccessScopeId); }
-QString NoLagScope::projectId() const { return text(m_json, kProjectId); }
-QString NoLagScope::slug() const { return text(m_json, kSlug); }
-QString NoLagScope::name() const { return text(m_json, kName); }
-QString NoLagScope::description() const { return text(m_json, kDescription); }
-QJsonObject NoLagScope::metadata() const { return object(m_json, kMetadata); }
-bool NoLagScope::isActive() const { return flag(m_json, kIsActive, true); }
-QDateTime NoLagScope::createdAt() const { return timestamp(m_json, kCreatedAt); }
-QDateTime NoLagScope::updatedAt() const { return timestamp(m_json, kUpdatedAt); }
+QString NoLagScope::accessScopeId() const
+{
+    return text(m_json, kAccessScopeId);
+}
+QString NoLagScope::projectId() const
+{
+    return text(m_json, kProjectId);
+}
+QString NoLagScope::slug() const
+{
+    return text(m_json, kSlug);
+}
+QString NoLagScope::name() const
+{
+    return text(m_json, kName);
+}
+QString NoLagScope::description() const
+{
+    return text(m_json, kDescription);
+}
+QJsonObject NoLagScope::metadata() const
+{
+    return object(m_json, kMetadata);
+}
+bool NoLagScope::isActive() const
+{
+    return flag(m_json, kIsActive, true);
+}
+QDateTime NoLagScope::createdAt() const
+{
+    return timestamp(m_json, kCreatedAt);
+}
+QDateTime NoLagScope::updatedAt() const
+{
+    return timestamp(m_json, kUpdatedAt);
+}
 
 // NoLagScopeCreate
 
@@ -523,18 +868,36 @@ NoLagScopeCreate NoLagScopeCreate::fromJson(const QJsonObject &json)
     return data;
 }
 
-QString NoLagScopeCreate::slug() const { return text(m_json, kSlug); }
-void NoLagScopeCreate::setSlug(const QString &slug) { m_json.insert(kSlug, slug); }
-QString NoLagScopeCreate::name() const { return text(m_json, kName); }
-void NoLagScopeCreate::setName(const QString &name) { m_json.insert(kName, name); }
-QString NoLagScopeCreate::description() const { return text(m_json, kDescription); }
+QString NoLagScopeCreate::slug() const
+{
+    return text(m_json, kSlug);
+}
+void NoLagScopeCreate::setSlug(const QString &slug)
+{
+    m_json.insert(kSlug, slug);
+}
+QString NoLagScopeCreate::name() const
+{
+    return text(m_json, kName);
+}
+void NoLagScopeCreate::setName(const QString &name)
+{
+    m_json.insert(kName, name);
+}
+QString NoLagScopeCreate::description() const
+{
+    return text(m_json, kDescription);
+}
 
 void NoLagScopeCreate::setDescription(const QString &description)
 {
     setOptional(m_json, kDescription, description);
 }
 
-QJsonObject NoLagScopeCreate::metadata() const { return object(m_json, kMetadata); }
+QJsonObject NoLagScopeCreate::metadata() const
+{
+    return object(m_json, kMetadata);
+}
 
 void NoLagScopeCreate::setMetadata(const QJsonObject &metadata)
 {
@@ -550,33 +913,69 @@ NoLagScopeUpdate NoLagScopeUpdate::fromJson(const QJsonObject &json)
     return data;
 }
 
-QString NoLagScopeUpdate::name() const { return text(m_json, kName); }
-void NoLagScopeUpdate::setName(const QString &name) { m_json.insert(kName, name); }
-QString NoLagScopeUpdate::description() const { return text(m_json, kDescription); }
+QString NoLagScopeUpdate::name() const
+{
+    return text(m_json, kName);
+}
+void NoLagScopeUpdate::setName(const QString &name)
+{
+    m_json.insert(kName, name);
+}
+QString NoLagScopeUpdate::description() const
+{
+    return text(m_json, kDescription);
+}
 
 void NoLagScopeUpdate::setDescription(const QString &description)
 {
     m_json.insert(kDescription, description);
 }
 
-QJsonObject NoLagScopeUpdate::metadata() const { return object(m_json, kMetadata); }
+QJsonObject NoLagScopeUpdate::metadata() const
+{
+    return object(m_json, kMetadata);
+}
 
 void NoLagScopeUpdate::setMetadata(const QJsonObject &metadata)
 {
     m_json.insert(kMetadata, metadata);
 }
 
-bool NoLagScopeUpdate::isActive() const { return flag(m_json, kIsActive, true); }
-void NoLagScopeUpdate::setActive(bool active) { m_json.insert(kIsActive, active); }
+bool NoLagScopeUpdate::isActive() const
+{
+    return flag(m_json, kIsActive, true);
+}
+void NoLagScopeUpdate::setActive(bool active)
+{
+    m_json.insert(kIsActive, active);
+}
 
 // NoLagListOptions
 
-int NoLagListOptions::page() const { return m_page; }
-void NoLagListOptions::setPage(int page) { m_page = page; }
-int NoLagListOptions::limit() const { return m_limit; }
-void NoLagListOptions::setLimit(int limit) { m_limit = limit; }
-QString NoLagListOptions::sortBy() const { return m_sortBy; }
-void NoLagListOptions::setSortBy(const QString &sortBy) { m_sortBy = sortBy; }
+int NoLagListOptions::page() const
+{
+    return m_page;
+}
+void NoLagListOptions::setPage(int page)
+{
+    m_page = page;
+}
+int NoLagListOptions::limit() const
+{
+    return m_limit;
+}
+void NoLagListOptions::setLimit(int limit)
+{
+    m_limit = limit;
+}
+QString NoLagListOptions::sortBy() const
+{
+    return m_sortBy;
+}
+void NoLagListOptions::setSortBy(const QString &sortBy)
+{
+    m_sortBy = sortBy;
+}
 
 Qt::SortOrder NoLagListOptions::sortOrder() const
 {
@@ -588,8 +987,14 @@ void NoLagListOptions::setSortOrder(Qt::SortOrder order)
     m_sortOrder = order == Qt::DescendingOrder ? u"desc"_s : u"asc"_s;
 }
 
-QString NoLagListOptions::search() const { return m_search; }
-void NoLagListOptions::setSearch(const QString &search) { m_search = search; }
+QString NoLagListOptions::search() const
+{
+    return m_search;
+}
+void NoLagListOptions::setSearch(const QString &search)
+{
+    m_search = search;
+}
 
 QList<QPair<QString, QString>> NoLagListOptions::toQueryItems() const
 {
@@ -619,8 +1024,7 @@ NoLagPagination::NoLagPagination(int total, int page, int pageCount)
     : m_total(total)
     , m_page(page)
     , m_pageCount(pageCount)
-{
-}
+{ }
 
 NoLagPagination NoLagPagination::fromJson(const QJsonObject &response)
 {
