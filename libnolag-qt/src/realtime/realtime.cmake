@@ -1,5 +1,32 @@
 # Sources of the realtime client, relative to libnolag-qt/.
 set(NOLAGQT_REALTIME_HEADERS
+    include/NoLagQt/nolagactorpresence.h
+    include/NoLagQt/nolagappcontext.h
+    include/NoLagQt/nolagclient.h
+    include/NoLagQt/nolagemitoptions.h
+    include/NoLagQt/nolagerror.h
+    include/NoLagQt/nolaglobby.h
+    include/NoLagQt/nolaglobbypresenceevent.h
+    include/NoLagQt/nolagmessage.h
+    include/NoLagQt/nolagoptions.h
+    include/NoLagQt/nolagroomcontext.h
+    include/NoLagQt/nolagsubscribeoptions.h
+    include/NoLagQt/nolagsubscription.h
+    include/NoLagQt/nolagtypes.h
+    src/realtime/nolagclient_p.h
+    src/realtime/nolagframes_p.h
+    src/realtime/nolagmessage_p.h
+    src/realtime/nolagtransport_p.h
 )
 set(NOLAGQT_REALTIME_SOURCES
+    src/realtime/nolagactorpresence.cpp
+    src/realtime/nolagclient.cpp
+    src/realtime/nolagerror.cpp
+    src/realtime/nolagframes.cpp
+    src/realtime/nolaglobby.cpp
+    src/realtime/nolagmessage.cpp
+    src/realtime/nolagoptions.cpp
+    src/realtime/nolagroomcontext.cpp
+    src/realtime/nolagsubscription.cpp
+    src/realtime/nolagtransport.cpp
 )
