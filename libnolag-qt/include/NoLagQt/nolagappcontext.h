@@ -16,7 +16,10 @@ class NOLAGQT_EXPORT NoLagAppContext
 {
 public:
     NoLagAppContext() = default;
-    NoLagAppContext(NoLagClient *client, const QString &name) : m_client(client), m_name(name) { }
+    NoLagAppContext(NoLagClient *client, const QString &name)
+        : m_client(client)
+        , m_name(name)
+    { }
 
     NoLagClient *client() const { return m_client; }
     QString name() const { return m_name; }

@@ -157,8 +157,8 @@ public:
     QMetaObject::Connection on(const QString &topic, const QObject *context, Functor &&handler)
     {
         const QMetaObject::Connection connection =
-                QObject::connect(handlerTarget(topic), &NoLagSubscription::messageReceived,
-                                 context, std::forward<Functor>(handler));
+            QObject::connect(handlerTarget(topic), &NoLagSubscription::messageReceived, context,
+                             std::forward<Functor>(handler));
         rememberHandler(topic, connection);
         return connection;
     }
@@ -172,7 +172,7 @@ public:
     QMetaObject::Connection onAny(const QObject *context, Functor &&handler)
     {
         const QMetaObject::Connection connection = QObject::connect(
-                this, &NoLagClient::messageReceived, context, std::forward<Functor>(handler));
+            this, &NoLagClient::messageReceived, context, std::forward<Functor>(handler));
         rememberAnyHandler(connection);
         return connection;
     }

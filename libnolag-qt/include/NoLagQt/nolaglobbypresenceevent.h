@@ -26,9 +26,12 @@ public:
     NoLagLobbyPresenceEvent() = default;
     NoLagLobbyPresenceEvent(NoLag::PresenceEvent event, const QString &lobbyId,
                             const QString &roomId, const QString &actorId, const QVariant &data)
-        : m_event(event), m_lobbyId(lobbyId), m_roomId(roomId), m_actorId(actorId), m_data(data)
-    {
-    }
+        : m_event(event)
+        , m_lobbyId(lobbyId)
+        , m_roomId(roomId)
+        , m_actorId(actorId)
+        , m_data(data)
+    { }
 
     NoLag::PresenceEvent event() const { return m_event; }
     QString lobbyId() const { return m_lobbyId; }

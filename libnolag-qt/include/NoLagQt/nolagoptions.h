@@ -25,8 +25,8 @@ class NOLAGQT_EXPORT NoLagOptions
     Q_GADGET
     Q_PROPERTY(QUrl url READ url WRITE setUrl FINAL)
     Q_PROPERTY(bool reconnectEnabled READ isReconnectEnabled WRITE setReconnectEnabled FINAL)
-    Q_PROPERTY(int maxReconnectAttempts READ maxReconnectAttempts WRITE setMaxReconnectAttempts
-                       FINAL)
+    Q_PROPERTY(
+        int maxReconnectAttempts READ maxReconnectAttempts WRITE setMaxReconnectAttempts FINAL)
     Q_PROPERTY(bool disconnectOnHidden READ disconnectOnHidden WRITE setDisconnectOnHidden FINAL)
     Q_PROPERTY(bool debugEnabled READ isDebugEnabled WRITE setDebugEnabled FINAL)
     Q_PROPERTY(NoLag::QoS qos READ qos WRITE setQos FINAL)

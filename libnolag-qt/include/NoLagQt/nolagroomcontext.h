@@ -35,8 +35,7 @@ public:
                           const NoLagEmitOptions &options) const;
 
     template<typename Functor>
-    QMetaObject::Connection on(const QString &name, const QObject *context,
-                               Functor &&handler) const
+    QMetaObject::Connection on(const QString &name, const QObject *context, Functor &&handler) const
     {
         if (!m_client) {
             return {};

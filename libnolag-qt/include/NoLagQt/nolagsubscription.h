@@ -38,9 +38,9 @@ class NOLAGQT_EXPORT NoLagSubscription : public QObject
 public:
     enum State {
         Unsubscribed, //!< not subscribed (never, or after unsubscribe() or a disconnect)
-        Pending,      //!< waiting for the server to confirm
-        Active,       //!< the server confirmed; messages arrive
-        Error,        //!< the server refused; error() and errorString() say why
+        Pending, //!< waiting for the server to confirm
+        Active, //!< the server confirmed; messages arrive
+        Error, //!< the server refused; error() and errorString() say why
     };
     Q_ENUM(State)
 

@@ -16,8 +16,8 @@ Q_NAMESPACE_EXPORT(NOLAGQT_EXPORT)
 /*! Where a NoLagClient stands with its server. */
 enum class ConnectionStatus {
     Disconnected, //!< no connection and none planned
-    Connecting,   //!< opening the WebSocket or waiting for the reply to auth
-    Connected,    //!< authenticated: every operation may be used
+    Connecting, //!< opening the WebSocket or waiting for the reply to auth
+    Connected, //!< authenticated: every operation may be used
     Reconnecting, //!< the connection was lost; waiting for the next automatic attempt
 };
 Q_ENUM_NS(ConnectionStatus)
@@ -67,33 +67,33 @@ enum class Error {
     NoError = 0,
 
     // Found by the client.
-    NotConnected = 1,          //!< the operation needs a connected client
-    SocketError = 2,           //!< the WebSocket could not be opened, or failed
-    ConnectTimeout = 3,        //!< the WebSocket did not open within the connect timeout
+    NotConnected = 1, //!< the operation needs a connected client
+    SocketError = 2, //!< the WebSocket could not be opened, or failed
+    ConnectTimeout = 3, //!< the WebSocket did not open within the connect timeout
     AuthenticationTimeout = 4, //!< the server did not answer auth within the operation timeout
-    Timeout = 5,               //!< the server did not answer an operation in time
-    ConnectionLost = 6,        //!< the connection closed before the server answered
-    Cancelled = 7,             //!< disconnectFromServer() ended the operation
-    EncodeError = 8,           //!< the data cannot be written as MessagePack
-    FrameTooLarge = 9,         //!< the frame would exceed the server's frame size limit
-    InvalidArgument = 10,      //!< an empty topic, room or lobby name
+    Timeout = 5, //!< the server did not answer an operation in time
+    ConnectionLost = 6, //!< the connection closed before the server answered
+    Cancelled = 7, //!< disconnectFromServer() ended the operation
+    EncodeError = 8, //!< the data cannot be written as MessagePack
+    FrameTooLarge = 9, //!< the frame would exceed the server's frame size limit
+    InvalidArgument = 10, //!< an empty topic, room or lobby name
 
     // The server refused the token (auth reply with success false).
-    AccessDenied = 1001,           //!< access_denied: unknown or refused token
+    AccessDenied = 1001, //!< access_denied: unknown or refused token
     ConnectionLimitReached = 1002, //!< connection_limit_reached
-    BrokerUnavailable = 1003,      //!< broker_unavailable
-    AuthenticationFailed = 1004,   //!< authentication_failed
+    BrokerUnavailable = 1003, //!< broker_unavailable
+    AuthenticationFailed = 1004, //!< authentication_failed
     ControlPlaneUnreachable = 1005, //!< connection_failed
 
     // Error frames without a code.
     NotAuthenticated = 2001, //!< not_authenticated
-    NotAuthorized = 2002,    //!< not_authorized (protocol 1 topics, and lobbies)
-    NotSubscribed = 2003,    //!< not_subscribed
-    TooManyFilters = 2004,   //!< too_many_filters (max 100)
-    InvalidFilter = 2005,    //!< invalid_filter_chars (/, #, +, | not allowed)
+    NotAuthorized = 2002, //!< not_authorized (protocol 1 topics, and lobbies)
+    NotSubscribed = 2003, //!< not_subscribed
+    TooManyFilters = 2004, //!< too_many_filters (max 100)
+    InvalidFilter = 2005, //!< invalid_filter_chars (/, #, +, | not allowed)
     InvalidGroupName = 2006, //!< invalid_group_name
-    InvalidPayload = 2007,   //!< invalid_payload
-    ServerError = 2999,      //!< an error string this version does not know
+    InvalidPayload = 2007, //!< invalid_payload
+    ServerError = 2999, //!< an error string this version does not know
 
     // Error frames with a code: the wire numbers.
     RateLimitExceeded = 42910,

@@ -35,7 +35,9 @@ NoLag::ActorType actorTypeFromString(const QString &name)
 
 } // namespace
 
-NoLagActorPresence::NoLagActorPresence() : d(new NoLagActorPresenceData) { }
+NoLagActorPresence::NoLagActorPresence()
+    : d(new NoLagActorPresenceData)
+{ }
 
 NoLagActorPresence::NoLagActorPresence(const QString &actorTokenId, const QVariant &presence)
     : d(new NoLagActorPresenceData)
@@ -149,8 +151,7 @@ QVariantMap NoLagActorPresence::toMap() const
 
 bool NoLagActorPresence::operator==(const NoLagActorPresence &other) const
 {
-    return d->actorTokenId == other.d->actorTokenId && d->actorType == other.d->actorType
-            && d->presence == other.d->presence && d->joinedAt == other.d->joinedAt
-            && d->status == other.d->status
-            && d->advertisementVersion == other.d->advertisementVersion;
+    return d->actorTokenId == other.d->actorTokenId && d->actorType == other.d->actorType &&
+        d->presence == other.d->presence && d->joinedAt == other.d->joinedAt &&
+        d->status == other.d->status && d->advertisementVersion == other.d->advertisementVersion;
 }

@@ -28,8 +28,8 @@ NoLag::ActorType actorTypeFromName(const QString &name)
 {
     const QMetaEnum meta = QMetaEnum::fromType<NoLag::ActorType>();
     for (int i = 0; i < meta.keyCount(); ++i) {
-        if (!name.isEmpty()
-            && QString::fromLatin1(meta.key(i)).compare(name, Qt::CaseInsensitive) == 0) {
+        if (!name.isEmpty() &&
+            QString::fromLatin1(meta.key(i)).compare(name, Qt::CaseInsensitive) == 0) {
             return NoLag::ActorType(meta.value(i));
         }
     }
@@ -90,7 +90,9 @@ bool isSimpleFilter(const QVariant &filter)
 // ---------------------------------------------------------------------------------------------
 // NoLagClientPrivate: connection
 
-NoLagClientPrivate::NoLagClientPrivate(NoLagClient *q) : q_ptr(q), transport(new NoLagTransport(q))
+NoLagClientPrivate::NoLagClientPrivate(NoLagClient *q)
+    : q_ptr(q)
+    , transport(new NoLagTransport(q))
 {
     authTimer.setSingleShot(true);
     deadlineTimer.setSingleShot(true);
@@ -255,8 +257,8 @@ void NoLagClientPrivate::onClosed(int closeCode, const QString &reason)
 
     const bool wasConnected = status == NoLag::ConnectionStatus::Connected;
     const QString why = reason.isEmpty()
-            ? NoLagClient::tr("the connection closed (code %1)").arg(closeCode)
-            : reason;
+        ? NoLagClient::tr("the connection closed (code %1)").arg(closeCode)
+        : reason;
 
     NoLagError failure = attemptFailure;
     if (!failure.isError()) {
@@ -272,7 +274,7 @@ void NoLagClientPrivate::onClosed(int closeCode, const QString &reason)
     const int maxAttempts = options.maxReconnectAttempts();
     const bool attemptsLeft = maxAttempts == 0 || transport->reconnectAttempts() < maxAttempts;
     const bool willReconnect =
-            autoReconnect && options.isReconnectEnabled() && !stopReconnecting && attemptsLeft;
+        autoReconnect && options.isReconnectEnabled() && !stopReconnecting && attemptsLeft;
 
     // Nothing sent on the old connection can be answered any more. Subscribes are kept when
     // the client reconnects: the next connection settles them (restored or subscribed anew).
@@ -329,8 +331,8 @@ void NoLagClientPrivate::onClosed(int closeCode, const QString &reason)
     }
 
     // A handler may have connected or disconnected in the meantime; it decided.
-    if (status != NoLag::ConnectionStatus::Disconnected || transport->isActive()
-        || !autoReconnect) {
+    if (status != NoLag::ConnectionStatus::Disconnected || transport->isActive() ||
+        !autoReconnect) {
         return;
     }
     if (willReconnect) {
@@ -340,17 +342,17 @@ void NoLagClientPrivate::onClosed(int closeCode, const QString &reason)
         autoReconnect = false;
         qCWarning(lcNoLagClient, "Gave up reconnecting to %s after %d attempts",
                   qUtf8Printable(options.url().toDisplayString()), maxAttempts);
-        reportError(NoLagError(NoLag::Error::ConnectionLost,
-                               NoLagClient::tr("gave up after %1 reconnect attempts")
-                                       .arg(maxAttempts)));
+        reportError(
+            NoLagError(NoLag::Error::ConnectionLost,
+                       NoLagClient::tr("gave up after %1 reconnect attempts").arg(maxAttempts)));
     }
 }
 
 void NoLagClientPrivate::suspendForHidden()
 {
     Q_Q(NoLagClient);
-    const bool active = status != NoLag::ConnectionStatus::Disconnected
-            || transport->isReconnectScheduled();
+    const bool active =
+        status != NoLag::ConnectionStatus::Disconnected || transport->isReconnectScheduled();
     if (!active || hiddenDisconnect) {
         return;
     }
@@ -474,12 +476,11 @@ NoLagPendingOperation NoLagClientPrivate::takePending(quint64 id)
     return operation;
 }
 
-quint64 NoLagClientPrivate::findPending(std::initializer_list<Kind> kinds,
-                                        const QString &key) const
+quint64 NoLagClientPrivate::findPending(std::initializer_list<Kind> kinds, const QString &key) const
 {
     for (const auto &[id, operation] : pending) {
-        if (operation.key == key && operation.msgRef.isEmpty()
-            && std::find(kinds.begin(), kinds.end(), operation.kind) != kinds.end()) {
+        if (operation.key == key && operation.msgRef.isEmpty() &&
+            std::find(kinds.begin(), kinds.end(), operation.kind) != kinds.end()) {
             return id;
         }
     }
@@ -542,9 +543,9 @@ void NoLagClientPrivate::expireDeadlines()
         const quint64 id = pending.begin()->first;
         const NoLagPendingOperation &operation = pending.begin()->second;
         const NoLagError timeout(
-                NoLag::Error::Timeout,
-                NoLagClient::tr("no reply within %1 ms").arg(options.operationTimeout().count()),
-                operation.key);
+            NoLag::Error::Timeout,
+            NoLagClient::tr("no reply within %1 ms").arg(options.operationTimeout().count()),
+            operation.key);
         rejectPending(id, timeout);
         reportError(timeout);
     }
@@ -643,7 +644,7 @@ void NoLagClientPrivate::dispatchMessage(const QByteArray &frame, const Envelope
     // The hot path: no allocation for the lookup, the subscription's own QString for the
     // topic, and the data left as bytes until a handler asks for it.
     NoLagSubscription *subscription =
-            subscriptions.value(QByteArray::fromRawData(topic.data(), topic.size()));
+        subscriptions.value(QByteArray::fromRawData(topic.data(), topic.size()));
 
     auto *data = new NoLagMessageData;
     data->frame = frame;
@@ -679,8 +680,8 @@ void NoLagClientPrivate::handleError(const Envelope &envelope)
     const bool hasMsgRef = envelope.bytes("msgRef", &msgRef) && !msgRef.isEmpty();
 
     NoLagError error = NoLagError::fromServer(
-            envelope.string("error"), int(envelope.integer("code").value_or(0)), topic,
-            envelope.string("hint"), hasMsgRef ? QString::fromUtf8(msgRef) : QString());
+        envelope.string("error"), int(envelope.integer("code").value_or(0)), topic,
+        envelope.string("hint"), hasMsgRef ? QString::fromUtf8(msgRef) : QString());
     error.setMaxSizeBytes(envelope.integer("maxSizeBytes").value_or(0));
     const QString lobbyId = envelope.string("lobbyId");
     error.setLobbyId(lobbyId);
@@ -842,8 +843,8 @@ void NoLagClientPrivate::sendSubscribe(NoLagSubscription *subscription,
     };
     operation.reject = [this, subscription, promise](const NoLagError &error) {
         subscription->d_func()->wanted = false;
-        const bool refused = error.error() != NoLag::Error::Cancelled
-                && error.error() != NoLag::Error::ConnectionLost;
+        const bool refused = error.error() != NoLag::Error::Cancelled &&
+            error.error() != NoLag::Error::ConnectionLost;
         setSubscriptionState(subscription,
                              refused ? NoLagSubscription::Error : NoLagSubscription::Unsubscribed,
                              error);
@@ -948,8 +949,8 @@ void NoLagClientPrivate::handlePresenceList(const Envelope &envelope)
 {
     Q_Q(NoLagClient);
     const QString roomId = envelope.string("roomId");
-    if (!roomId.isEmpty() && roomId == presenceRoom
-        && status == NoLag::ConnectionStatus::Connected) {
+    if (!roomId.isEmpty() && roomId == presenceRoom &&
+        status == NoLag::ConnectionStatus::Connected) {
         presenceCache = presenceListOf(envelope);
         Q_EMIT q->presenceRefreshed();
     }
@@ -1007,7 +1008,9 @@ QFuture<void> NoLagClientPrivate::lobbyUnsubscribe(NoLagLobby *lobby)
     NoLagPendingOperation operation;
     operation.kind = Kind::LobbyUnsubscribe;
     operation.key = ld->lobbyId;
-    operation.resolve = [promise](const Envelope *) { promise->finish(); };
+    operation.resolve = [promise](const Envelope *) {
+        promise->finish();
+    };
     operation.reject = [promise](const NoLagError &error) {
         promise->setException(error);
         promise->finish();
@@ -1061,17 +1064,16 @@ void NoLagClientPrivate::handleLobbyPresence(const Envelope &envelope)
     } else if (eventName == u"waking") {
         kind = NoLag::PresenceEvent::Waking;
     }
-    const NoLagLobbyPresenceEvent event(kind, envelope.string("lobbyId"),
-                                        envelope.string("roomId"), envelope.string("actorId"),
-                                        decodeField(envelope, "data"));
+    const NoLagLobbyPresenceEvent event(kind, envelope.string("lobbyId"), envelope.string("roomId"),
+                                        envelope.string("actorId"), decodeField(envelope, "data"));
     Q_EMIT q->lobbyPresenceReceived(event);
 
     // The frame names the lobby by its internal id, which need not be the name the client
     // subscribed with (wire protocol §14); a lobby whose snapshot has the room takes it too.
     for (NoLagLobby *lobby : std::as_const(lobbies)) {
         NoLagLobbyPrivate *ld = lobby->d_func();
-        if (!ld->subscribed
-            || (ld->lobbyId != event.lobbyId() && !ld->presence.contains(event.roomId()))) {
+        if (!ld->subscribed ||
+            (ld->lobbyId != event.lobbyId() && !ld->presence.contains(event.roomId()))) {
             continue;
         }
         QVariantMap room = ld->presence.value(event.roomId()).toMap();
@@ -1123,7 +1125,8 @@ void NoLagClientPrivate::flushAcks()
 // NoLagAppStateWatcher
 
 NoLagAppStateWatcher::NoLagAppStateWatcher(NoLagClientPrivate *client, QObject *parent)
-    : QObject(parent), m_client(client)
+    : QObject(parent)
+    , m_client(client)
 {
     QCoreApplication *app = QCoreApplication::instance();
     if (!app) {
@@ -1136,7 +1139,8 @@ NoLagAppStateWatcher::NoLagAppStateWatcher(NoLagClientPrivate *client, QObject *
         return;
     }
     const int slot = metaObject()->indexOfSlot("onApplicationStateChanged(Qt::ApplicationState)");
-    m_watching = bool(QObject::connect(app, appMeta->method(signal), this, metaObject()->method(slot)));
+    m_watching =
+        bool(QObject::connect(app, appMeta->method(signal), this, metaObject()->method(slot)));
 }
 
 void NoLagAppStateWatcher::onApplicationStateChanged(Qt::ApplicationState state)
@@ -1154,10 +1158,13 @@ void NoLagAppStateWatcher::onApplicationStateChanged(Qt::ApplicationState state)
 // ---------------------------------------------------------------------------------------------
 // NoLagClient
 
-NoLagClient::NoLagClient(QObject *parent) : NoLagClient(QString(), NoLagOptions(), parent) { }
+NoLagClient::NoLagClient(QObject *parent)
+    : NoLagClient(QString(), NoLagOptions(), parent)
+{ }
 
 NoLagClient::NoLagClient(const QString &token, const NoLagOptions &options, QObject *parent)
-    : QObject(parent), d_ptr(std::make_unique<NoLagClientPrivate>(this))
+    : QObject(parent)
+    , d_ptr(std::make_unique<NoLagClientPrivate>(this))
 {
     Q_D(NoLagClient);
     d->token = token;
@@ -1492,15 +1499,15 @@ QFuture<void> NoLagClient::publish(const QString &topic, const QVariant &data,
     fields.filter = options.filter();
     fields.filters = options.filters();
     if (acknowledged) {
-        fields.msgRef = QByteArray::number(++d->msgRefCounter) + '-'
-                + QByteArray::number(QRandomGenerator::global()->generate(), 16);
+        fields.msgRef = QByteArray::number(++d->msgRefCounter) + '-' +
+            QByteArray::number(QRandomGenerator::global()->generate(), 16);
     }
     const QByteArray frame = NoLagFrames::publish(fields);
     if (frame.size() > d->options.maxFrameSize()) {
         return d->failedFuture(NoLagError(
-                NoLag::Error::FrameTooLarge,
-                tr("%1 bytes, the server accepts %2").arg(frame.size()).arg(d->options.maxFrameSize()),
-                topic));
+            NoLag::Error::FrameTooLarge,
+            tr("%1 bytes, the server accepts %2").arg(frame.size()).arg(d->options.maxFrameSize()),
+            topic));
     }
 
     if (!acknowledged) {
@@ -1517,7 +1524,9 @@ QFuture<void> NoLagClient::publish(const QString &topic, const QVariant &data,
     operation.kind = Kind::Publish;
     operation.key = topic;
     operation.msgRef = fields.msgRef;
-    operation.resolve = [promise](const Envelope *) { promise->finish(); };
+    operation.resolve = [promise](const Envelope *) {
+        promise->finish();
+    };
     operation.reject = [promise](const NoLagError &error) {
         promise->setException(error);
         promise->finish();
@@ -1548,7 +1557,9 @@ QFuture<void> NoLagClient::setFilters(const QString &topic, const QVariantList &
     NoLagPendingOperation operation;
     operation.kind = Kind::SetFilters;
     operation.key = topic;
-    operation.resolve = [promise](const Envelope *) { promise->finish(); };
+    operation.resolve = [promise](const Envelope *) {
+        promise->finish();
+    };
     operation.reject = [promise](const NoLagError &error) {
         promise->setException(error);
         promise->finish();
@@ -1603,8 +1614,8 @@ QFuture<void> NoLagClient::removeFilters(const QString &topic, const QVariantLis
     for (const QVariant &filter : current) {
         const bool removed = std::any_of(filters.begin(), filters.end(), [&](const QVariant &gone) {
             if (isSimpleFilter(filter) || isSimpleFilter(gone)) {
-                return isSimpleFilter(filter) && isSimpleFilter(gone)
-                        && filter.toString() == gone.toString();
+                return isSimpleFilter(filter) && isSimpleFilter(gone) &&
+                    filter.toString() == gone.toString();
             }
             return groupKey(filter) == groupKey(gone);
         });
@@ -1643,7 +1654,7 @@ bool NoLagClient::off(const QString &topic, const QMetaObject::Connection &handl
     // list drops whatever is no longer connected.
     const bool removed = QObject::disconnect(handler);
     entry->d_func()->handlers.removeIf(
-            [](const QMetaObject::Connection &connection) { return !connection; });
+        [](const QMetaObject::Connection &connection) { return !connection; });
     return removed;
 }
 
@@ -1751,8 +1762,7 @@ QFuture<QList<NoLagActorPresence>> NoLagClient::fetchPresence(const QString &roo
     Q_D(NoLagClient);
     const QString room = roomId.isEmpty() ? d->presenceRoom : roomId;
     if (!isConnected()) {
-        return d->failedFutureOf<QList<NoLagActorPresence>>(
-                NoLagError(NoLag::Error::NotConnected));
+        return d->failedFutureOf<QList<NoLagActorPresence>>(NoLagError(NoLag::Error::NotConnected));
     }
 
     auto promise = std::make_shared<QPromise<QList<NoLagActorPresence>>>();

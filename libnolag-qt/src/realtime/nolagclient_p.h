@@ -58,7 +58,7 @@ public:
     NoLagSubscription::State state = NoLagSubscription::Unsubscribed;
     NoLagSubscribeOptions options;
     QVariantList filters; // the filters last sent
-    bool wanted = false;  // subscribed by the user and not unsubscribed since
+    bool wanted = false; // subscribed by the user and not unsubscribed since
     NoLagError error;
     QFuture<void> future;
     QList<QMetaObject::Connection> handlers; // added with NoLagClient::on()
@@ -128,8 +128,7 @@ public:
 
     // Subscriptions
     NoLagSubscription *ensureSubscription(const QString &topic);
-    void sendSubscribe(NoLagSubscription *subscription,
-                       std::shared_ptr<QPromise<void>> promise);
+    void sendSubscribe(NoLagSubscription *subscription, std::shared_ptr<QPromise<void>> promise);
     void setSubscriptionState(NoLagSubscription *subscription, NoLagSubscription::State state,
                               const NoLagError &error = NoLagError());
     void setSubscriptionFilters(NoLagSubscription *subscription, const QVariantList &filters);
@@ -161,12 +160,12 @@ public:
     NoLag::ActorType actorType = NoLag::ActorType::Unknown;
     NoLagError lastError;
 
-    bool autoReconnect = false;      // armed by connectToServer(), off after disconnect
-    bool automaticAttempt = false;   // the current attempt was started by the client
-    bool stopReconnecting = false;   // the server refused the token
-    bool closingOnPurpose = false;   // closed() from our own close() is handled by the caller
-    bool hiddenDisconnect = false;   // disconnected because the app was hidden
-    NoLagError attemptFailure;       // why the current attempt failed, if the server said
+    bool autoReconnect = false; // armed by connectToServer(), off after disconnect
+    bool automaticAttempt = false; // the current attempt was started by the client
+    bool stopReconnecting = false; // the server refused the token
+    bool closingOnPurpose = false; // closed() from our own close() is handled by the caller
+    bool hiddenDisconnect = false; // disconnected because the app was hidden
+    NoLagError attemptFailure; // why the current attempt failed, if the server said
     QTimer authTimer;
     std::shared_ptr<QPromise<void>> connectPromise;
     QFuture<void> connectFuture;

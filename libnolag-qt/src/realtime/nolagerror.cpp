@@ -32,23 +32,23 @@ struct ServerErrorName
 
 // The error strings of wire protocol §3.3 and §18, plus the local server's extensions.
 constexpr std::array<ServerErrorName, 17> serverErrorNames = {{
-        {u"access_denied", NoLag::Error::AccessDenied},
-        {u"connection_limit_reached", NoLag::Error::ConnectionLimitReached},
-        {u"broker_unavailable", NoLag::Error::BrokerUnavailable},
-        {u"authentication_failed", NoLag::Error::AuthenticationFailed},
-        {u"connection_failed", NoLag::Error::ControlPlaneUnreachable},
-        {u"not_authenticated", NoLag::Error::NotAuthenticated},
-        {u"not_authorized", NoLag::Error::NotAuthorized},
-        {u"not_subscribed", NoLag::Error::NotSubscribed},
-        {u"too_many_filters (max 100)", NoLag::Error::TooManyFilters},
-        {u"invalid_filter_chars (/, #, +, | not allowed)", NoLag::Error::InvalidFilter},
-        {u"invalid_group_name", NoLag::Error::InvalidGroupName},
-        {u"invalid_payload", NoLag::Error::InvalidPayload},
-        {u"rate_limit_exceeded", NoLag::Error::RateLimitExceeded},
-        {u"monthly_quota_exceeded", NoLag::Error::MonthlyQuotaExceeded},
-        {u"message_too_large", NoLag::Error::MessageTooLarge},
-        {u"unknown_topic", NoLag::Error::UnknownTopic},
-        {u"wake_failed", NoLag::Error::WakeFailed},
+    {u"access_denied", NoLag::Error::AccessDenied},
+    {u"connection_limit_reached", NoLag::Error::ConnectionLimitReached},
+    {u"broker_unavailable", NoLag::Error::BrokerUnavailable},
+    {u"authentication_failed", NoLag::Error::AuthenticationFailed},
+    {u"connection_failed", NoLag::Error::ControlPlaneUnreachable},
+    {u"not_authenticated", NoLag::Error::NotAuthenticated},
+    {u"not_authorized", NoLag::Error::NotAuthorized},
+    {u"not_subscribed", NoLag::Error::NotSubscribed},
+    {u"too_many_filters (max 100)", NoLag::Error::TooManyFilters},
+    {u"invalid_filter_chars (/, #, +, | not allowed)", NoLag::Error::InvalidFilter},
+    {u"invalid_group_name", NoLag::Error::InvalidGroupName},
+    {u"invalid_payload", NoLag::Error::InvalidPayload},
+    {u"rate_limit_exceeded", NoLag::Error::RateLimitExceeded},
+    {u"monthly_quota_exceeded", NoLag::Error::MonthlyQuotaExceeded},
+    {u"message_too_large", NoLag::Error::MessageTooLarge},
+    {u"unknown_topic", NoLag::Error::UnknownTopic},
+    {u"wake_failed", NoLag::Error::WakeFailed},
 }};
 
 QString tr(const char *text)
@@ -124,7 +124,9 @@ QString describe(NoLag::Error error)
 
 } // namespace
 
-NoLagError::NoLagError() : d(new NoLagErrorData) { }
+NoLagError::NoLagError()
+    : d(new NoLagErrorData)
+{ }
 
 NoLagError::NoLagError(NoLag::Error error, const QString &detail, const QString &topic)
     : d(new NoLagErrorData)

@@ -58,8 +58,8 @@ bool subscribe(const SubscribeFields &fields, QByteArray *frame, QString *errorS
 
     frame->clear();
     Writer writer(frame);
-    writer.writeMapHeader(3 + (fields.loadBalance ? 1 : 0) + (withGroup ? 1 : 0)
-                          + (withFilters ? 1 : 0));
+    writer.writeMapHeader(3 + (fields.loadBalance ? 1 : 0) + (withGroup ? 1 : 0) +
+                          (withFilters ? 1 : 0));
     writer.writeKey("type");
     writer.writeKey("subscribe");
     writer.writeKey("topic");
@@ -117,8 +117,8 @@ QByteArray publish(const PublishFields &fields)
     QByteArray frame;
     frame.reserve(fields.data.size() + fields.topic.size() + 64);
     Writer writer(&frame);
-    writer.writeMapHeader(5 + (fields.retain ? 1 : 0) + (withFilter || withFilters ? 1 : 0)
-                          + (fields.msgRef.isEmpty() ? 0 : 1));
+    writer.writeMapHeader(5 + (fields.retain ? 1 : 0) + (withFilter || withFilters ? 1 : 0) +
+                          (fields.msgRef.isEmpty() ? 0 : 1));
     writer.writeKey("type");
     writer.writeKey("publish");
     writer.writeKey("topic");

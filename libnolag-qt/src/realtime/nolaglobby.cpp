@@ -2,7 +2,8 @@
 #include "nolagclient_p.h"
 
 NoLagLobby::NoLagLobby(NoLagClient *client, const QString &lobbyId)
-    : QObject(client), d_ptr(std::make_unique<NoLagLobbyPrivate>())
+    : QObject(client)
+    , d_ptr(std::make_unique<NoLagLobbyPrivate>())
 {
     Q_D(NoLagLobby);
     d->client = client;

@@ -49,8 +49,7 @@ QString NoLagMessageData::string(Span span) const
 NoLagMessageMeta::NoLagMessageMeta() = default;
 NoLagMessageMeta::NoLagMessageMeta(const QExplicitlySharedDataPointer<NoLagMessageData> &data)
     : d(data)
-{
-}
+{ }
 NoLagMessageMeta::NoLagMessageMeta(const NoLagMessageMeta &other) = default;
 NoLagMessageMeta &NoLagMessageMeta::operator=(const NoLagMessageMeta &other) = default;
 NoLagMessageMeta::~NoLagMessageMeta() = default;
@@ -91,7 +90,9 @@ NoLag::QoS NoLagMessageMeta::qos() const
 }
 
 NoLagMessage::NoLagMessage() = default;
-NoLagMessage::NoLagMessage(NoLagMessageData *data) : d(data) { }
+NoLagMessage::NoLagMessage(NoLagMessageData *data)
+    : d(data)
+{ }
 NoLagMessage::NoLagMessage(const NoLagMessage &other) = default;
 NoLagMessage &NoLagMessage::operator=(const NoLagMessage &other) = default;
 NoLagMessage::~NoLagMessage() = default;
@@ -152,8 +153,8 @@ bool NoLagMessage::isReplay() const
 NoLagMessage NoLagMessage::fromFrame(const QByteArray &frame)
 {
     Envelope envelope;
-    if (envelope.parse(frame) != Envelope::Status::Ok
-        || envelope.type() != NoLag::Codec::FrameType::Message || !envelope.contains("data")) {
+    if (envelope.parse(frame) != Envelope::Status::Ok ||
+        envelope.type() != NoLag::Codec::FrameType::Message || !envelope.contains("data")) {
         return NoLagMessage();
     }
     auto *data = new NoLagMessageData;

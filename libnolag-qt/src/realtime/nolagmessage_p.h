@@ -41,8 +41,8 @@ public:
 
     QByteArray frame;
     QString topic;
-    Span data;   // raw MessagePack value
-    Span msgId;  // UTF-8 bytes of the str
+    Span data; // raw MessagePack value
+    Span msgId; // UTF-8 bytes of the str
     Span filter; // UTF-8 bytes of the str
     Span sender; // UTF-8 bytes of the str (`from`)
     qint64 timestamp = 0;

@@ -34,9 +34,12 @@ public:
     qint64 maxFrameSize = 1048576;
 };
 
-NoLagOptions::NoLagOptions() : d(new NoLagOptionsData) { }
+NoLagOptions::NoLagOptions()
+    : d(new NoLagOptionsData)
+{ }
 
-NoLagOptions::NoLagOptions(const QUrl &url) : d(new NoLagOptionsData)
+NoLagOptions::NoLagOptions(const QUrl &url)
+    : d(new NoLagOptionsData)
 {
     d->url = url;
 }
@@ -244,7 +247,9 @@ public:
     QVariantList filters;
 };
 
-NoLagSubscribeOptions::NoLagSubscribeOptions() : d(new NoLagSubscribeOptionsData) { }
+NoLagSubscribeOptions::NoLagSubscribeOptions()
+    : d(new NoLagSubscribeOptionsData)
+{ }
 
 NoLagSubscribeOptions::NoLagSubscribeOptions(const QVariantList &filters)
     : d(new NoLagSubscribeOptionsData)
@@ -253,8 +258,8 @@ NoLagSubscribeOptions::NoLagSubscribeOptions(const QVariantList &filters)
 }
 
 NoLagSubscribeOptions::NoLagSubscribeOptions(const NoLagSubscribeOptions &other) = default;
-NoLagSubscribeOptions &NoLagSubscribeOptions::operator=(const NoLagSubscribeOptions &other) =
-        default;
+NoLagSubscribeOptions &
+NoLagSubscribeOptions::operator=(const NoLagSubscribeOptions &other) = default;
 NoLagSubscribeOptions::~NoLagSubscribeOptions() = default;
 
 NoLag::QoS NoLagSubscribeOptions::qos() const
@@ -308,7 +313,9 @@ public:
     QStringList filters;
 };
 
-NoLagEmitOptions::NoLagEmitOptions() : d(new NoLagEmitOptionsData) { }
+NoLagEmitOptions::NoLagEmitOptions()
+    : d(new NoLagEmitOptionsData)
+{ }
 NoLagEmitOptions::NoLagEmitOptions(const NoLagEmitOptions &other) = default;
 NoLagEmitOptions &NoLagEmitOptions::operator=(const NoLagEmitOptions &other) = default;
 NoLagEmitOptions::~NoLagEmitOptions() = default;

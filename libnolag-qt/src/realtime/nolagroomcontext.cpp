@@ -15,10 +15,9 @@ QFuture<T> clientGone(const QString &topic = QString())
 {
     QPromise<T> promise;
     promise.start();
-    promise.setException(NoLagError(NoLag::Error::NotConnected,
-                                    QCoreApplication::translate("NoLagRoomContext",
-                                                                "the client no longer exists"),
-                                    topic));
+    promise.setException(NoLagError(
+        NoLag::Error::NotConnected,
+        QCoreApplication::translate("NoLagRoomContext", "the client no longer exists"), topic));
     promise.finish();
     return promise.future();
 }
@@ -31,9 +30,10 @@ NoLagRoomContext NoLagAppContext::setRoom(const QString &room) const
 }
 
 NoLagRoomContext::NoLagRoomContext(NoLagClient *client, const QString &app, const QString &room)
-    : m_client(client), m_app(app), m_room(room)
-{
-}
+    : m_client(client)
+    , m_app(app)
+    , m_room(room)
+{ }
 
 QString NoLagRoomContext::prefix() const
 {
@@ -51,7 +51,7 @@ NoLagSubscription *NoLagRoomContext::subscribe(const QString &name) const
 }
 
 NoLagSubscription *NoLagRoomContext::subscribe(const QString &name,
-                                        const NoLagSubscribeOptions &options) const
+                                               const NoLagSubscribeOptions &options) const
 {
     return m_client ? m_client->subscribe(topic(name), options) : nullptr;
 }
@@ -67,7 +67,7 @@ QFuture<void> NoLagRoomContext::publish(const QString &name, const QVariant &dat
 }
 
 QFuture<void> NoLagRoomContext::publish(const QString &name, const QVariant &data,
-                                 const NoLagEmitOptions &options) const
+                                        const NoLagEmitOptions &options) const
 {
     return m_client ? m_client->publish(topic(name), data, options) : clientGone(topic(name));
 }
@@ -94,7 +94,8 @@ QFuture<void> NoLagRoomContext::addFilters(const QString &name, const QVariantLi
     return m_client ? m_client->addFilters(topic(name), filters) : clientGone(topic(name));
 }
 
-QFuture<void> NoLagRoomContext::removeFilters(const QString &name, const QVariantList &filters) const
+QFuture<void> NoLagRoomContext::removeFilters(const QString &name,
+                                              const QVariantList &filters) const
 {
     return m_client ? m_client->removeFilters(topic(name), filters) : clientGone(topic(name));
 }

@@ -2,7 +2,8 @@
 #include "nolagclient_p.h"
 
 NoLagSubscription::NoLagSubscription(NoLagClient *client, const QString &topic)
-    : QObject(client), d_ptr(std::make_unique<NoLagSubscriptionPrivate>())
+    : QObject(client)
+    , d_ptr(std::make_unique<NoLagSubscriptionPrivate>())
 {
     Q_D(NoLagSubscription);
     d->client = client;

@@ -18,7 +18,8 @@ constexpr auto closeGrace = 2s;
 
 } // namespace
 
-NoLagTransport::NoLagTransport(QObject *parent) : QObject(parent)
+NoLagTransport::NoLagTransport(QObject *parent)
+    : QObject(parent)
 {
     m_openTimer.setSingleShot(true);
     m_reconnectTimer.setSingleShot(true);
