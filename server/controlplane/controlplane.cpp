@@ -40,8 +40,10 @@ bool ControlPlane::start(const ControlPlaneOptions &options, QString *errorStrin
     }
     m_projectId = project->id;
 
-    // A key made at the previous start is only valid for the run that printed it.
+    // A key made at the previous start is only valid for the run that printed it, and a key
+    // given with --api-key only while it is given.
     m_store.revokeApiKeys(project->id, u"generated"_s);
+    m_store.revokeApiKeys(project->id, u"given"_s);
 
     if (!options.apiKey.isEmpty()) {
         if (!Credentials::parseApiKey(options.apiKey)) {

@@ -31,9 +31,9 @@ struct ControlPlaneOptions
 
     start() migrates the tables, makes sure the default project exists (the one every
     request's API key must belong to while nolag-local has no project endpoints) and gives it
-    an API key: the --api-key value if given; with --demo a stable key kept in
-    demo-tokens.json; otherwise a new key at every start, printed once, which replaces the
-    one made at the previous start. With --demo it then seeds the demo project.
+    an API key: the --api-key value if given (valid only while given); with --demo a stable key kept
+   in demo-tokens.json; otherwise a new key at every start, printed once, which replaces the one
+   made at the previous start. With --demo it then seeds the demo project.
 */
 class ControlPlane
 {

@@ -96,6 +96,8 @@ bool seedDemoProject(ControlPlaneStore &store, const Project &project, const QSt
         if (!Credentials::parseApiKey(key)) {
             key = Credentials::newApiKey().toString();
         }
+        // Only the key in the file is a demo key; one lost with an earlier file stops working.
+        store.revokeApiKeys(project.id, u"demo"_s);
         if (!store.registerApiKey(project.id, key, u"demo"_s, &error)) {
             *errorString = u"cannot store the demo API key: %1"_s.arg(error.message);
             return false;

@@ -39,14 +39,15 @@ public:
 
     explicit ControlPlaneFixture(NoLag::Server::ControlPlaneOptions options = {}) { open(options); }
 
-    bool open(NoLag::Server::ControlPlaneOptions options)
+    /*! (Re)starts the control plane on the same file; \a fixedKey adds \c key if none. */
+    bool open(NoLag::Server::ControlPlaneOptions options, bool fixedKey = true)
     {
         controlPlane.reset();
         database = std::make_unique<NoLag::Server::Database>();
         if (!database->open(directory.filePath(QStringLiteral("nolag-local.db")), &error)) {
             return false;
         }
-        if (options.apiKey.isEmpty() && !options.demo) {
+        if (fixedKey && options.apiKey.isEmpty() && !options.demo) {
             options.apiKey = QString::fromLatin1(key);
         }
         options.dataDirectory = directory.path();
