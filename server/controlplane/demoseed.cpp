@@ -89,6 +89,15 @@ bool seedDemoProject(ControlPlaneStore &store, const Project &project, const QSt
     const QString path = demoTokensPath(dataDirectory);
     QJsonObject file = readTokenFile(path);
     QJsonObject tokens = file.value(u"actors"_s).toObject();
+    if (!file.contains(u"actors"_s)) {
+        // Earlier nolag-local builds kept the tokens at the top level, by actor name; reading
+        // them keeps saved Explorer profiles working.
+        for (auto it = file.constBegin(); it != file.constEnd(); ++it) {
+            if (it.value().isString() && Credentials::isActorToken(it.value().toString())) {
+                tokens.insert(it.key(), it.value());
+            }
+        }
+    }
     StoreError error;
 
     if (makeApiKey) {

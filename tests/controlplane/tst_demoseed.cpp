@@ -52,6 +52,7 @@ private Q_SLOTS:
     void stableAcrossRestarts();
     void deletedDemoActorStaysDeleted();
     void lostTokenFileMakesNewTokens();
+    void earlierTokenFileFormat();
     void generatedKeyChangesEveryStart();
     void givenApiKey_data();
     void givenApiKey();
@@ -218,6 +219,25 @@ void tst_DemoSeed::lostTokenFileMakesNewTokens()
     QVERIFY(fixture.open(demoOptions()));
     QVERIFY(!fixture.controlPlane->authProvider().authenticate(newToken).isGranted());
     QVERIFY(readJson(path).value(u"actors"_s).toObject().size() == 4);
+}
+
+void tst_DemoSeed::earlierTokenFileFormat()
+{
+    ControlPlaneFixture fixture;
+    const QString alice = Credentials::newActorToken();
+    QFile file(demoTokensPath(fixture.directory.path()));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(
+        QJsonDocument(QJsonObject{{u"alice"_s, alice}, {u"bob"_s, u"not-a-token"_s}}).toJson());
+    file.close();
+
+    QVERIFY(fixture.open(demoOptions()));
+    const QJsonObject tokens =
+        readJson(demoTokensPath(fixture.directory.path())).value(u"actors"_s).toObject();
+    QCOMPARE(tokens.value(u"alice"_s).toString(), alice);
+    QVERIFY(Credentials::isActorToken(tokens.value(u"bob"_s).toString()));
+    const AuthOutcome outcome = fixture.controlPlane->authProvider().authenticate(alice);
+    QVERIFY(outcome.isGranted());
 }
 
 void tst_DemoSeed::generatedKeyChangesEveryStart()
