@@ -361,23 +361,19 @@ bool ControlPlaneStore::exec(const QString &statement, const QVariantList &value
 
 bool ControlPlaneStore::inTransaction(const std::function<bool()> &work, StoreError *error)
 {
-    QSqlDatabase db = m_database.connection();
-    if (!db.transaction()) {
-        setError(error, StoreError::Kind::Storage,
-                 u"the database could not start a transaction: %1"_s.arg(db.lastError().text()));
+    // A savepoint rather than BEGIN: the broker batches its own writes in a transaction that
+    // stays open until the end of the event loop turn, and a savepoint nests inside it (or
+    // starts a transaction of its own when there is none), so either way this work is all
+    // or nothing.
+    if (!exec(u"SAVEPOINT controlplane"_s, {}, error)) {
         return false;
     }
-    if (!work()) {
-        db.rollback();
-        return false;
+    if (work() && exec(u"RELEASE controlplane"_s, {}, error)) {
+        return true;
     }
-    if (!db.commit()) {
-        setError(error, StoreError::Kind::Storage,
-                 u"the database could not commit: %1"_s.arg(db.lastError().text()));
-        db.rollback();
-        return false;
-    }
-    return true;
+    exec(u"ROLLBACK TO controlplane"_s, {}, nullptr);
+    exec(u"RELEASE controlplane"_s, {}, nullptr);
+    return false;
 }
 
 template<typename T>

@@ -7,6 +7,8 @@
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QRegularExpression>
 #include <QtCore/QSet>
+#include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlQuery>
 #include <QtTest/QTest>
 
 using namespace NoLagTest;
@@ -83,6 +85,7 @@ private Q_SLOTS:
     void scopes();
 
     void everyJsonAnswerHasContentType();
+    void writesInsideAnOpenBrokerBatch();
 
 private:
     std::unique_ptr<ControlPlaneFixture> m_fixture;
@@ -1299,6 +1302,33 @@ void tst_RestApi::everyJsonAnswerHasContentType()
         QCOMPARE(reply.contentType, QByteArray("application/json"));
         QVERIFY2(!reply.json.isUndefined(), qPrintable(request.second));
     }
+}
+
+void tst_RestApi::writesInsideAnOpenBrokerBatch()
+{
+    // The broker keeps a transaction open for its batched writes until the end of an event
+    // loop turn; a REST request handled in that turn must still work, and not end the batch.
+    QSqlDatabase db = m_fixture->database->connection();
+    QSqlQuery query(db);
+    QVERIFY(query.exec(u"CREATE TABLE batch_probe (value INTEGER)"_s));
+    QVERIFY(db.transaction());
+    QVERIFY(query.exec(u"INSERT INTO batch_probe (value) VALUES (1)"_s));
+
+    const Reply created = m_fixture->call(
+        "POST", u"/v1/apps"_s, object({{u"name"_s, u"Batch"_s}, {u"blueprintId"_s, u"demo"_s}}));
+    QCOMPARE(created.status, 201);
+    QCOMPARE(
+        m_fixture
+            ->call("GET", u"/v1/apps/%1/rooms"_s.arg(created.object().value(u"appId"_s).toString()))
+            .array()
+            .size(),
+        2);
+    QVERIFY(query.exec(u"INSERT INTO batch_probe (value) VALUES (2)"_s));
+    QVERIFY(db.commit());
+
+    QVERIFY(query.exec(u"SELECT COUNT(*) FROM batch_probe"_s) && query.next());
+    QCOMPARE(query.value(0).toInt(), 2);
+    QCOMPARE(m_fixture->call("GET", u"/v1/apps"_s).object().value(u"total"_s).toInt(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_RestApi)
