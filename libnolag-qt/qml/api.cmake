@@ -1,9 +1,9 @@
 # REST types of the QML module "NoLag" (NoLagApi, its list models and replies), included by
-# libnolag-qt/qml/CMakeLists.txt with include(api.cmake OPTIONAL); add
-# ${NOLAGQML_API_SOURCES} to the module's sources. The classes are compiled into libnolag-qt;
-# the module only needs their QML registration, which is this one header.
+# libnolag-qt/qml/CMakeLists.txt with include(api.cmake OPTIONAL); appends to
+# NOLAGQTQML_API_SOURCES, which the module adds to its sources. The classes are compiled into
+# libnolag-qt; the module only needs their QML registration, which is this one header.
 set(NOLAGQML_API_DIR ${CMAKE_CURRENT_LIST_DIR}/../src/api)
-set(NOLAGQML_API_SOURCES
+list(APPEND NOLAGQTQML_API_SOURCES
     ${NOLAGQML_API_DIR}/nolagapiqmltypes_p.h
 )
 
