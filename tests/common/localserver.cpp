@@ -15,8 +15,7 @@ namespace NoLagTest {
 
 LocalServer::LocalServer(QStringList extraArguments)
     : m_extraArguments(std::move(extraArguments))
-{
-}
+{ }
 
 LocalServer::~LocalServer()
 {
@@ -77,7 +76,7 @@ bool LocalServer::start(int timeoutMs)
 
     collectOutput();
     m_errorString = u"nolag-local did not start listening; it printed:\n%1"_s.arg(
-            QString::fromUtf8(m_output.mid(m_runStart)));
+        QString::fromUtf8(m_output.mid(m_runStart)));
     kill();
     return false;
 }
@@ -116,6 +115,16 @@ void LocalServer::kill()
     }
     collectOutput();
     m_process.reset();
+}
+
+bool LocalServer::suspend()
+{
+    return isRunning() && ::kill(pid_t(m_process->processId()), SIGSTOP) == 0;
+}
+
+bool LocalServer::resume()
+{
+    return isRunning() && ::kill(pid_t(m_process->processId()), SIGCONT) == 0;
 }
 
 bool LocalServer::isRunning() const

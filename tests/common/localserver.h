@@ -45,6 +45,13 @@ public:
     /*! Kills the server at once (SIGKILL), as a crash or power cut would. */
     void kill();
 
+    /*!
+        Freezes the server (SIGSTOP): its sockets stay open but it answers nothing, like a
+        server on a dead network path. resume() (SIGCONT) lets it run on.
+    */
+    bool suspend();
+    bool resume();
+
     bool restart(int timeoutMs = 15000)
     {
         stop();
