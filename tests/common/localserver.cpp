@@ -15,7 +15,8 @@ namespace NoLagTest {
 
 LocalServer::LocalServer(QStringList extraArguments)
     : m_extraArguments(std::move(extraArguments))
-{ }
+{
+}
 
 LocalServer::~LocalServer()
 {
@@ -76,7 +77,7 @@ bool LocalServer::start(int timeoutMs)
 
     collectOutput();
     m_errorString = u"nolag-local did not start listening; it printed:\n%1"_s.arg(
-        QString::fromUtf8(m_output.mid(m_runStart)));
+            QString::fromUtf8(m_output.mid(m_runStart)));
     kill();
     return false;
 }
