@@ -248,9 +248,20 @@ RawConnection *tst_Conformance::openPeer(Server kind)
     // The official SDKs send each message as one WebSocket frame; QWebSocket would split
     // anything above 512 KiB, so raise its frame size to behave like them.
     connection->socket()->setOutgoingFrameSize(4 * 1024 * 1024);
-    if (!connection->open(host->webSocketUrl())) {
-        m_lastError = u"could not open a WebSocket to %1: %2"_s.arg(
-            host->webSocketUrl().toString(), connection->socket()->errorString());
+    // RawConnection::open() waits for "connected" only; also stop at the first error, so a
+    // server that refuses WebSockets fails each row at once instead of after a timeout.
+    QWebSocket *socket = connection->socket();
+    QSignalSpy connected(socket, &QWebSocket::connected);
+    // Qt 6.4 names the error signal error(); errorOccurred() arrives in 6.5.
+    QSignalSpy failed(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error));
+    socket->open(host->webSocketUrl());
+    const QDeadlineTimer deadline(ReplyTimeoutMs);
+    while (connected.isEmpty() && failed.isEmpty() && !deadline.hasExpired()) {
+        QTest::qWait(5);
+    }
+    if (connected.isEmpty()) {
+        m_lastError = u"could not open a WebSocket to %1: %2"_s.arg(host->webSocketUrl().toString(),
+                                                                    socket->errorString());
         return nullptr;
     }
     m_peers.push_back(std::move(connection));

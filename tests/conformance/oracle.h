@@ -7,8 +7,6 @@
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 
-#include <optional>
-
 namespace Conformance {
 
 /*!
