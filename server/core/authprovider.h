@@ -1,6 +1,7 @@
 // Copyright (C) 2026 The NoLag Qt authors. SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QtCore/QHash>
 #include <QtCore/QList>
 #include <QtCore/QString>
 #include <QtCore/QStringList>
@@ -41,6 +42,13 @@ struct LobbyGrant
     QString id;
 };
 
+/*! Per-topic webhooks of an app (wire-protocol §15): on_subscribe wins over hydration. */
+struct TopicWebhooks
+{
+    QString onSubscribe;
+    QString onPublish;
+};
+
 /*!
     Everything authentication yields for one actor token (the reference server's auth_result):
     identity, ACL rules, lobbies and limits.
@@ -55,10 +63,17 @@ struct ActorGrant
     QList<LobbyGrant> lobbies;
     QString scopeId;
     QString scopeSlug;
-    std::optional<int> maxConnections;      // per organisation; nullopt = unlimited
+    std::optional<int> maxConnections; // per organisation; nullopt = unlimited
     std::optional<int> maxMessageSizeBytes; // nullopt = the server's configured limit
-    std::optional<int> rateLimit;           // publishes per second; nullopt = server default
-    QVariantList activeSubscriptions;       // token-file "activeSubscriptions"
+    std::optional<int> rateLimit; // publishes per second; nullopt = server default
+    QVariantList activeSubscriptions; // token-file "activeSubscriptions"
+
+    // Webhooks of the actor's app (wire-protocol §15); empty = none. Keys of topicWebhooks
+    // are bare topic names ("messages").
+    QString hydrationWebhook;
+    QString triggerWebhook;
+    QHash<QString, TopicWebhooks> topicWebhooks;
+    QString scopeName; // for the `scope` object of webhook bodies
 };
 
 /*!

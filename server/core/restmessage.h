@@ -15,8 +15,8 @@ namespace NoLag::Server {
 */
 struct RestRequest
 {
-    QByteArray method;            // "GET", "POST", "PATCH", "DELETE", ...
-    QString path;                 // decoded path without the query, e.g. "/v1/apps/abc"
+    QByteArray method; // "GET", "POST", "PATCH", "DELETE", ...
+    QString path; // decoded path without the query, e.g. "/v1/apps/abc"
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers; // names as received
     QByteArray body;
