@@ -18,8 +18,9 @@ class NoLagApiListModelPrivate;
     (appId, name, slug, ...), and get(row) gives the whole JSON object.
 
     A model loads by itself once it has an api and the ids it needs, and loads again when
-    any of them, or the api's key or base URL, changes. While a load runs, loading is true; a
-    failed load keeps the rows it had and sets error, statusCode and errorString.
+    any of them, or the api's key or base URL, changes. From the moment a load is due until it
+    ends, loading is true; a failed load keeps the rows it had and sets error, statusCode and
+    errorString.
 */
 class NOLAGQT_EXPORT NoLagApiListModel : public QAbstractListModel
 {

@@ -221,6 +221,12 @@ void NoLagApiListModel::scheduleReload()
         return;
     }
     d->reloadScheduled = true;
+
+    // Loading from now on: a view shows it at once, and nobody reads the old rows as fresh.
+    if (!d->loading) {
+        d->loading = true;
+        Q_EMIT loadingChanged();
+    }
     QTimer::singleShot(0, this, [this] {
         Q_D(NoLagApiListModel);
         if (d->reloadScheduled) {
