@@ -86,6 +86,7 @@ private Q_SLOTS:
     void watchdogDropsSilentServer();
     void reconnectFlagOnlyOnAutomaticAttempts();
     void statusTransitionsOnReconnect();
+    void restoredTopicsAreNotSubscribedAgain();
     void givesUpAfterMaxAttempts();
     void disconnectClosesWith1000();
     void reconnectDelays_data();
@@ -550,6 +551,48 @@ void tst_FrameShapes::statusTransitionsOnReconnect()
         events,
         (QList<QString>{u"Disconnected"_s, u"disconnected()"_s, u"Reconnecting"_s, u"Connecting"_s,
                         u"Connected"_s, u"connected()"_s, u"reconnected()"_s}));
+}
+
+void tst_FrameShapes::restoredTopicsAreNotSubscribedAgain()
+{
+    FrameRecorder recorder;
+    QVERIFY(recorder.listen());
+    NoLagClient client(u"t"_s, fastOptions(recorder.url()));
+    QVERIFY(connectClient(client));
+
+    const QString restored = u"chat/general/messages"_s;
+    const QString forgotten = u"chat/general/typing"_s;
+    NoLagSubscription *first = client.subscribe(restored);
+    NoLagSubscription *second = client.subscribe(forgotten);
+    client.setPresence({{u"name"_s, u"Ada"_s}}, u"general"_s);
+    QTRY_COMPARE(recorder.framesOfType(u"subscribe"_s).size(), 2);
+    recorder.send({{u"type"_s, u"subscribed"_s}, {u"topic"_s, restored}});
+    recorder.send({{u"type"_s, u"subscribed"_s}, {u"topic"_s, forgotten}});
+    QTRY_VERIFY(first->isActive() && second->isActive());
+
+    // The next server restores one topic of the two.
+    QVariantMap reply = FrameRecorder::successfulAuth();
+    reply.insert(
+        u"restoredSubscriptions"_s,
+        QVariantList{QVariantMap{{u"pattern"_s, restored}, {u"filters"_s, QVariantList()}}});
+    recorder.setAuthReply(reply);
+    recorder.clear();
+    recorder.closeConnection(1001);
+
+    QTRY_VERIFY(client.isConnected());
+    QCOMPARE(first->state(), NoLagSubscription::Active);
+    QTRY_COMPARE(recorder.framesOfType(u"presence"_s).size(), 1);
+
+    // Statement 124: no subscribe for the restored topic; the other one is asked for again.
+    const QList<FrameRecorder::Frame> subscribes = recorder.framesOfType(u"subscribe"_s);
+    QCOMPARE(subscribes.size(), 1);
+    QCOMPARE(subscribes.first().map.value(u"topic"_s).toString(), forgotten);
+    QCOMPARE(second->state(), NoLagSubscription::Pending);
+
+    // Statement 123: the last room presence goes out again, with its roomId.
+    const QVariantMap presence = recorder.framesOfType(u"presence"_s).first().map;
+    QCOMPARE(presence.value(u"roomId"_s).toString(), u"general"_s);
+    QCOMPARE(presence.value(u"data"_s).toMap().value(u"name"_s).toString(), u"Ada"_s);
 }
 
 void tst_FrameShapes::givesUpAfterMaxAttempts()
