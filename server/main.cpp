@@ -22,6 +22,23 @@ namespace {
 
 int signalPipe[2] = {-1, -1};
 
+// Log lines written while starting are held back: a failed start prints exactly one line
+// (what went wrong), a successful one prints them after "Listening on ...".
+QStringList startupLog;
+
+void holdBackStartupLog(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    startupLog.append(qFormatLogMessage(type, context, message));
+}
+
+void printStartupLog()
+{
+    for (const QString &line : std::as_const(startupLog)) {
+        std::fprintf(stderr, "%s\n", qPrintable(line));
+    }
+    startupLog.clear();
+}
+
 void onTerminationSignal(int)
 {
     const char byte = 1;
@@ -83,10 +100,17 @@ int main(int argc, char *argv[])
     std::signal(SIGPIPE, SIG_IGN);
 
     NoLagLocal server(settings);
-    if (!server.start(&error)) {
+    const QtMessageHandler logHandler = qInstallMessageHandler(holdBackStartupLog);
+    const bool started = server.start(&error);
+    qInstallMessageHandler(logHandler);
+    if (!started) {
+        if (settings.logLevel == u"debug") {
+            printStartupLog();
+        }
         std::fprintf(stderr, "nolag-local: %s\n", qPrintable(error));
         return 1;
     }
+    printStartupLog();
 
     QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&] {
         char byte = 0;

@@ -106,6 +106,12 @@ QStringList filtersFromJson(const QString &json)
     return filters;
 }
 
+// A null QString binds as SQL NULL; the columns hold '' for "none".
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 // Columns: seq, msg_id, route, filter, data, publisher_actor, echo, publisher_connection,
 // qos, created_at
 LoggedMessage messageFrom(const QSqlQuery &query)
@@ -253,15 +259,15 @@ qint64 BrokerStore::saveSubscription(const SavedSubscriptionRecord &record)
                 "group_key = excluded.group_key, filters = excluded.filters, "
                 "ack_floor = excluded.ack_floor, acked_above = excluded.acked_above "
                 "RETURNING id"_s);
-    query.addBindValue(record.actorTokenId);
-    query.addBindValue(record.topic);
-    query.addBindValue(record.route);
+    query.addBindValue(text(record.actorTokenId));
+    query.addBindValue(text(record.topic));
+    query.addBindValue(text(record.route));
     query.addBindValue(record.qos);
     query.addBindValue(record.loadBalance);
-    query.addBindValue(record.groupKey);
+    query.addBindValue(text(record.groupKey));
     query.addBindValue(filtersToJson(record.filters));
     query.addBindValue(record.ackFloor);
-    query.addBindValue(joinSequences(record.ackedAbove));
+    query.addBindValue(text(joinSequences(record.ackedAbove)));
     if (!run(query, "save a subscription") || !query.next()) {
         return record.id;
     }
@@ -280,7 +286,7 @@ void BrokerStore::saveAckState(qint64 id, qint64 ackFloor, const QList<qint64> &
 {
     beginWrite();
     m_saveAckState->bindValue(0, ackFloor);
-    m_saveAckState->bindValue(1, joinSequences(ackedAbove));
+    m_saveAckState->bindValue(1, text(joinSequences(ackedAbove)));
     m_saveAckState->bindValue(2, id);
     run(*m_saveAckState, "save acknowledgements");
 }
@@ -310,10 +316,10 @@ QList<RetainedRecord> BrokerStore::loadRetained()
 void BrokerStore::saveRetained(const RetainedRecord &record)
 {
     beginWrite();
-    m_saveRetained->bindValue(0, record.route);
-    m_saveRetained->bindValue(1, record.filter);
+    m_saveRetained->bindValue(0, text(record.route));
+    m_saveRetained->bindValue(1, text(record.filter));
     m_saveRetained->bindValue(2, record.data);
-    m_saveRetained->bindValue(3, QString::fromLatin1(record.msgId));
+    m_saveRetained->bindValue(3, text(QString::fromLatin1(record.msgId)));
     m_saveRetained->bindValue(4, qint64(record.publisherConnection));
     m_saveRetained->bindValue(5, record.echo);
     m_saveRetained->bindValue(6, record.expiresAtMs);
@@ -324,8 +330,8 @@ void BrokerStore::removeRetained(const QString &route, const QString &filter)
 {
     beginWrite();
     QSqlQuery query = prepare(u"DELETE FROM broker_retained WHERE route = ? AND filter = ?"_s);
-    query.addBindValue(route);
-    query.addBindValue(filter);
+    query.addBindValue(text(route));
+    query.addBindValue(text(filter));
     run(query, "remove a retained message");
 }
 
@@ -345,11 +351,11 @@ void BrokerStore::appendMessage(const LoggedMessage &message)
     beginWrite();
     QSqlQuery &query = *m_appendMessage;
     query.bindValue(0, message.seq);
-    query.bindValue(1, QString::fromLatin1(message.msgId));
-    query.bindValue(2, message.route);
-    query.bindValue(3, message.filter);
+    query.bindValue(1, text(QString::fromLatin1(message.msgId)));
+    query.bindValue(2, text(message.route));
+    query.bindValue(3, text(message.filter));
     query.bindValue(4, message.data);
-    query.bindValue(5, message.publisherActor);
+    query.bindValue(5, text(message.publisherActor));
     query.bindValue(6, message.echo);
     query.bindValue(7, qint64(message.publisherConnection));
     query.bindValue(8, message.qos);
@@ -366,7 +372,7 @@ BrokerStore::messagesAfter(const QString &route, qint64 afterSeq, int limit,
                               "publisher_connection, qos, created_at FROM broker_message_log "
                               "WHERE route = ? AND seq > ? ORDER BY seq DESC"_s);
     query.setForwardOnly(true);
-    query.addBindValue(route);
+    query.addBindValue(text(route));
     query.addBindValue(afterSeq);
     if (!run(query, "read logged messages")) {
         return messages;
@@ -383,16 +389,16 @@ BrokerStore::messagesAfter(const QString &route, qint64 afterSeq, int limit,
 void BrokerStore::addPending(const QString &groupKey, qint64 seq, const QString &actorTokenId)
 {
     beginWrite();
-    m_addPending->bindValue(0, groupKey);
+    m_addPending->bindValue(0, text(groupKey));
     m_addPending->bindValue(1, seq);
-    m_addPending->bindValue(2, actorTokenId);
+    m_addPending->bindValue(2, text(actorTokenId));
     run(*m_addPending, "record a load-balanced delivery");
 }
 
 void BrokerStore::removePending(const QString &groupKey, qint64 seq)
 {
     beginWrite();
-    m_removePending->bindValue(0, groupKey);
+    m_removePending->bindValue(0, text(groupKey));
     m_removePending->bindValue(1, seq);
     run(*m_removePending, "forget an acknowledged load-balanced delivery");
 }
@@ -410,9 +416,9 @@ BrokerStore::claimPending(const QString &groupKey, const QString &route,
                 "WHERE p.group_key = ? AND l.route = ? AND (p.actor_token_id = ? "
                 "OR p.actor_token_id = '') ORDER BY p.seq"_s);
     query.setForwardOnly(true);
-    query.addBindValue(groupKey);
-    query.addBindValue(route);
-    query.addBindValue(actorTokenId);
+    query.addBindValue(text(groupKey));
+    query.addBindValue(text(route));
+    query.addBindValue(text(actorTokenId));
     if (!run(query, "read load-balanced deliveries")) {
         return messages;
     }
