@@ -92,6 +92,7 @@ private Q_SLOTS:
     void reconnectDelays_data();
     void reconnectDelays();
     void notConnectedFailsAtOnce();
+    void disconnectOnHiddenIsInertWithoutGui();
     void unencodableDataFails();
 
 private:
@@ -689,6 +690,22 @@ void tst_FrameShapes::notConnectedFailsAtOnce()
     QCOMPARE(errors.size(), 2);
     QCOMPARE(client.error(), NoLag::Error::NotConnected);
     QVERIFY(!client.errorString().isEmpty());
+}
+
+void tst_FrameShapes::disconnectOnHiddenIsInertWithoutGui()
+{
+    // A core application has no application state; the option must not get in the way.
+    QCOMPARE(QCoreApplication::instance()->metaObject()->indexOfSignal(
+                 "applicationStateChanged(Qt::ApplicationState)"),
+             -1);
+    FrameRecorder recorder;
+    QVERIFY(recorder.listen());
+    NoLagOptions options = fastOptions(recorder.url());
+    options.setDisconnectOnHidden(true);
+    NoLagClient client(u"t"_s, options);
+    QVERIFY(connectClient(client));
+    QTest::qWait(100);
+    QCOMPARE(client.status(), NoLag::ConnectionStatus::Connected);
 }
 
 void tst_FrameShapes::unencodableDataFails()
