@@ -40,6 +40,7 @@ class tst_ApiRoundTrip : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void cleanup();
     void roundTrip();
 
 private:
@@ -61,6 +62,14 @@ void tst_ApiRoundTrip::initTestCase()
     NoLagApiOptions options;
     options.setBaseUrl(QUrl(m_server->httpUrl().toString() + u"/v1"_s));
     m_api = std::make_unique<NoLagApi>(ApiTest::apiKey(), options);
+}
+
+void tst_ApiRoundTrip::cleanup()
+{
+    // A failure here is often the broker's; its own account of what happened helps.
+    if (QTest::currentTestFailed() && m_server) {
+        qInfo("nolag-local printed:\n%s", m_server->output().right(4000).constData());
+    }
 }
 
 NoLagOptions tst_ApiRoundTrip::clientOptions() const
