@@ -75,6 +75,7 @@ private Q_SLOTS:
     void loadErrors();
     void keyChangeReloads();
     void modelWithoutApi();
+    void apiDestroyed();
     void replyDeletesItself();
 
 private:
@@ -462,6 +463,23 @@ void tst_ApiModels::modelWithoutApi()
     QVERIFY(!outcome->succeeded);
     QCOMPARE(outcome->statusCode, 0);
     QVERIFY(!outcome->message.isEmpty());
+}
+
+void tst_ApiModels::apiDestroyed()
+{
+    auto api = std::make_unique<NoLagApi>(ApiTest::apiKey(), m_api->options());
+    NoLagActorsModel model;
+    QAbstractItemModelTester tester(&model);
+    model.setApi(api.get());
+    QVERIFY(loadedCleanly(model));
+    QVERIFY(model.count() > 0);
+
+    QSignalSpy apiChanged(&model, &NoLagApiListModel::apiChanged);
+    api.reset();
+    QCOMPARE(apiChanged.size(), 1);
+    QCOMPARE(model.api(), nullptr);
+    QTRY_COMPARE(model.count(), 0); // rows of an API that is gone are not kept
+    QVERIFY(!model.isLoading());
 }
 
 void tst_ApiModels::replyDeletesItself()

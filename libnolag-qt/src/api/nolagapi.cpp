@@ -93,7 +93,7 @@ void NoLagApiOptions::setHeader(const QByteArray &name, const QByteArray &value)
 
 NoLagApiPrivate::NoLagApiPrivate(NoLagApi *q)
     : q_ptr(q)
-    , network(std::make_unique<QNetworkAccessManager>())
+    , network(new QNetworkAccessManager(q))
 { }
 
 NoLagApiPrivate::~NoLagApiPrivate()

@@ -84,7 +84,7 @@ public:
     NoLagApi *q_ptr;
     QString apiKey;
     NoLagApiOptions options;
-    std::unique_ptr<QNetworkAccessManager> network;
+    QNetworkAccessManager *network = nullptr; // a child of the API object: moves with it
 
     struct Pending
     {

@@ -125,6 +125,10 @@ void NoLagApiListModel::setApi(NoLagApi *api)
     if (api) {
         connect(api, &NoLagApi::apiKeyChanged, this, &NoLagApiListModel::scheduleReload);
         connect(api, &NoLagApi::baseUrlChanged, this, &NoLagApiListModel::scheduleReload);
+        connect(api, &QObject::destroyed, this, [this] {
+            Q_EMIT apiChanged(); // the QPointer is already null
+            scheduleReload();
+        });
     }
     Q_EMIT apiChanged();
     scheduleReload();
