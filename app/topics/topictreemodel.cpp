@@ -196,6 +196,8 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
         return int(node->children.size());
     case IsTopicRole:
         return node->topicId >= 0;
+    case PatternRole:
+        return patternFor(index);
     default:
         return {};
     }

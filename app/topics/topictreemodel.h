@@ -48,6 +48,7 @@ public:
         LastTimeRole,
         ChildCountRole,
         IsTopicRole,
+        PatternRole, //!< patternFor() the row: what clicking it filters the traffic by
     };
     Q_ENUM(Role)
 

@@ -4,6 +4,7 @@
 #include <QtCore/QList>
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
+#include <QtQml/qqmlregistration.h>
 
 class TrafficStore;
 
@@ -16,6 +17,8 @@ class TrafficStore;
 class MemoryBudget : public QObject
 {
     Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The application owns the memory budget")
     Q_PROPERTY(qint64 limitBytes READ limitBytes WRITE setLimitBytes NOTIFY limitBytesChanged FINAL)
     Q_PROPERTY(qint64 usedBytes READ usedBytes NOTIFY usedBytesChanged FINAL)
 

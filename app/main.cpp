@@ -1,0 +1,57 @@
+// Copyright (C) 2026 The NoLag Qt authors. SPDX-License-Identifier: MIT
+#include "common/explorerapp.h"
+#include "common/explorerwindow.h"
+#include "common/theme.h"
+
+#include <QtCore/QTimer>
+#include <QtGui/QGuiApplication>
+#include <QtQml/QQmlApplicationEngine>
+#include <QtQml/QQmlExtensionPlugin>
+#include <QtQuick/QQuickWindow>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(NoLagExplorerPlugin)
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication application(argc, argv);
+    ExplorerWindow::setUpApplication();
+
+    ExplorerOptions options;
+    QString message;
+    bool helpShown = false;
+    if (!options.parse(application.arguments(), &message, &helpShown)) {
+        std::fputs(qPrintable(message + u'\n'), helpShown ? stdout : stderr);
+        return helpShown ? 0 : 2;
+    }
+
+    ExplorerApp explorer(options);
+    if (options.theme == u"dark"_s) {
+        Theme::instance()->setMode(Theme::Dark);
+    } else if (options.theme == u"light"_s) {
+        Theme::instance()->setMode(Theme::Light);
+    }
+
+    QQmlApplicationEngine engine;
+    QQuickWindow *window = ExplorerWindow::load(engine);
+    if (!window) {
+        return 1;
+    }
+    explorer.start();
+
+    if (!options.screenshotPath.isEmpty()) {
+        QTimer::singleShot(options.screenshotDelayMs, window, [window, &options] {
+            QString error;
+            if (!ExplorerWindow::saveScreenshot(window, options.screenshotPath, &error)) {
+                std::fprintf(stderr, "nolag-explorer: %s\n", qPrintable(error));
+                QCoreApplication::exit(1);
+                return;
+            }
+            QCoreApplication::quit();
+        });
+    }
+    return application.exec();
+}

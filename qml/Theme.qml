@@ -1,5 +1,0 @@
-pragma Singleton
-import QtQuick
-
-QtObject {
-}
