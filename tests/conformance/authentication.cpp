@@ -338,8 +338,10 @@ void tst_Conformance::reconnectFalseKeepsRecord(const QVariant &)
     REQUIRE(restoring);
     const QVariantMap reply = restoring->authenticate(token, 2, true);
     QVERIFY2(restoredTopics(reply).contains(topic), qPrintable(Conformance::describe(reply)));
+    // This server may first replay "not restored" (published while the token had no live
+    // subscription) inside replayStart/replayEnd (§12.3); the restored live route is checked.
     publishTo(carol, topic, u"restored"_s);
-    COMPARE_EXACT(takeReply(restoring, u"message"_s).value(u"data"_s), u"restored"_s);
+    QVERIFY(!takeReply(restoring, u"message"_s, u"data"_s, u"restored"_s).isEmpty());
 }
 
 void tst_Conformance::connectionLimit(const QVariant &)

@@ -9,6 +9,17 @@ namespace {
 
 const QString invalidChars = u"invalid_filter_chars (/, #, +, | not allowed)"_s;
 
+// One AND group as a filter item. Returning a QVariant matters: f({QVariantList{...}}) would
+// copy the inner list instead of nesting it (copy-list-initialisation picks the copy).
+QVariant andGroup(const QStringList &members)
+{
+    QVariantList group;
+    for (const QString &member : members) {
+        group.append(member);
+    }
+    return group;
+}
+
 QVariantMap withFilters(const QVariantList &filters)
 {
     return {{u"filters"_s, filters}};
@@ -59,9 +70,9 @@ void tst_Conformance::filters_data()
         {"078 filter \"a|b\" is rejected", &tst_Conformance::invalidFilter, filters({u"a|b"_s})},
         {"078 filter \"\" is rejected", &tst_Conformance::invalidFilter, filters({u""_s})},
         {"079 an AND group of one element is rejected", &tst_Conformance::invalidFilter,
-         filters({QVariantList{u"a"_s}})},
+         filters({andGroup({u"a"_s})})},
         {"§8.2 an AND group with an invalid element is rejected", &tst_Conformance::invalidFilter,
-         filters({QVariantList{u"a"_s, u"b/c"_s}})},
+         filters({andGroup({u"a"_s, u"b/c"_s})})},
         {"§8.2 a number as filter item is rejected", &tst_Conformance::invalidFilter,
          filters({u"a"_s, 7})},
         {"080 101 filter items yield too_many_filters (max 100)",
@@ -146,7 +157,7 @@ void tst_Conformance::andGroupNormalised(const QVariant &)
     REQUIRE(alice);
     RawConnection *bob = peer(Tokens::bob);
     REQUIRE(bob);
-    REQUIRE(subscribe(alice, topic, withFilters({QVariantList{u"A"_s, u"b"_s}})));
+    REQUIRE(subscribe(alice, topic, withFilters({andGroup({u"A"_s, u"b"_s})})));
 
     publishTo(bob, topic, u"both"_s, withFilters({u"B"_s, u"a"_s}));
     const QVariantMap message = takeReply(alice, u"message"_s);
@@ -176,7 +187,7 @@ void tst_Conformance::andGroupNotSingle(const QVariant &)
     REQUIRE(alice);
     RawConnection *bob = peer(Tokens::bob);
     REQUIRE(bob);
-    REQUIRE(subscribe(alice, topic, withFilters({QVariantList{u"a"_s, u"b"_s}})));
+    REQUIRE(subscribe(alice, topic, withFilters({andGroup({u"a"_s, u"b"_s})})));
 
     publishTo(bob, topic, u"single"_s, withFilter(u"a"_s));
     publishTo(bob, topic, u"composite"_s, withFilters({u"a"_s, u"b"_s}));
@@ -194,7 +205,7 @@ void tst_Conformance::filterBeatsFilters(const QVariant &)
     RawConnection *bob = peer(Tokens::bob);
     REQUIRE(bob);
     REQUIRE(subscribe(alice, topic, withFilters({u"x"_s})));
-    REQUIRE(subscribe(carol, topic, withFilters({QVariantList{u"y"_s, u"z"_s}})));
+    REQUIRE(subscribe(carol, topic, withFilters({andGroup({u"y"_s, u"z"_s})})));
 
     publishTo(bob, topic, u"both given"_s,
               {{u"filter"_s, u"x"_s}, {u"filters"_s, QVariantList{u"y"_s, u"z"_s}}});
@@ -462,7 +473,7 @@ void tst_Conformance::filtersUpdatedVerbatim(const QVariant &)
     REQUIRE(alice);
     REQUIRE(subscribe(alice, topic));
 
-    const QVariantList filters{QVariantList{u"B"_s, u"a"_s}, u"Z"_s};
+    const QVariantList filters{andGroup({u"B"_s, u"a"_s}), u"Z"_s};
     alice->sendFrame({{u"type"_s, u"setFilters"_s}, {u"topic"_s, topic}, {u"filters"_s, filters}});
     COMPARE_EXACT(takeReply(alice, u"filtersUpdated"_s).value(u"filters"_s), filters);
 }

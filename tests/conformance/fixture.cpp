@@ -163,7 +163,7 @@ QByteArray tst_Conformance::tokenFile(const QStringList &withoutTokens) const
               {exactRule(u"chat/s112/messages"_s, u"pubSub"_s, u"s112"_s, u"messages"_s)},
               {{u"hydrationWebhook"_s, u"http://127.0.0.1:%1/hook"_s.arg(m_webhook.port())}}));
 
-    for (const int statement : {19, 20, 21, 22, 23}) {
+    for (const int statement : {19, 20, 21, 22, 23, 113}) {
         tokens.insert(restoreToken(statement),
                       actor(u"actor-restore-%1"_s.arg(statement), chatRules(u"pubSub"_s)));
     }

@@ -1,6 +1,8 @@
 // Copyright (C) 2026 The NoLag Qt authors. SPDX-License-Identifier: MIT
 #include "oracle.h"
 
+#include <QtCore/QtEndian>
+
 #include <msgpack.hpp>
 
 #include <string>
@@ -81,15 +83,23 @@ OracleMap &OracleMap::integer(const char *key, qint64 value)
     return *this;
 }
 
+// msgpack-cxx 4 writes a float or double that holds an integral value as an integer, so the
+// float encodings are written here byte by byte: the marker, then the big-endian value.
 OracleMap &OracleMap::float32(const char *key, float value)
 {
-    m_pairs.append({key, encodeWith([&](Packer &p) { p.pack_float(value); })});
+    QByteArray encoded(5, '\0');
+    encoded[0] = char(0xca);
+    qToBigEndian(value, encoded.data() + 1);
+    m_pairs.append({key, encoded});
     return *this;
 }
 
 OracleMap &OracleMap::float64(const char *key, double value)
 {
-    m_pairs.append({key, encodeWith([&](Packer &p) { p.pack_double(value); })});
+    QByteArray encoded(9, '\0');
+    encoded[0] = char(0xcb);
+    qToBigEndian(value, encoded.data() + 1);
+    m_pairs.append({key, encoded});
     return *this;
 }
 

@@ -126,6 +126,8 @@ void tst_Conformance::transport_data()
          1.5},
         {"008 float32 0.1 arrives as float64 of the same value",
          &tst_Conformance::float32DeliveredAsFloat64, 0.1},
+        {"008 float32 3.0 arrives as float64 3.0, not as an integer",
+         &tst_Conformance::float32DeliveredAsFloat64, 3.0},
         {"009 code 42910 is encoded as uint16 0xcd 0xa7 0x9e", &tst_Conformance::errorCodeEncoding,
          42910},
         {"§18 code 42930 is encoded as uint16 0xcd 0xa7 0xb2", &tst_Conformance::errorCodeEncoding,
@@ -454,7 +456,7 @@ void tst_Conformance::errorCodeEncoding(const QVariant &argument)
         publishTo(alice, topic, QString(921601, u'x'));
         error = takeFrame(alice, isError);
     } else {
-        subscribe(alice, chatTopic(u"nosuchroom"_s));
+        alice->sendFrame({{u"type"_s, u"subscribe"_s}, {u"topic"_s, chatTopic(u"nosuchroom"_s)}});
         error = takeFrame(alice, isError);
     }
 
