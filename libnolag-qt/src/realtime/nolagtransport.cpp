@@ -164,7 +164,9 @@ void NoLagTransport::onDisconnected()
     if (!m_socket) {
         return;
     }
-    const int code = m_socket->closeCode();
+    // A socket that never opened has no close code of its own (it reports 1000).
+    const int code = m_open ? int(m_socket->closeCode())
+                            : int(QWebSocketProtocol::CloseCodeAbnormalDisconnection);
     QString reason = m_abortReason.isEmpty() ? m_socket->closeReason() : m_abortReason;
     if (reason.isEmpty() && m_socket->error() != QAbstractSocket::UnknownSocketError) {
         reason = m_socket->errorString();
