@@ -177,7 +177,14 @@ bool HttpFront::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
 
     // Qt 6.4 routes the upgrade request first and switches to WebSocket afterwards: writing
     // nothing here lets the handshake proceed (acceptWebSockets() checks the path).
-    if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0) {
+    // Header names compared without case: Qt 6.4's QHttpServerRequest::value() does not.
+    bool upgrade = false;
+    for (const auto &[name, value] : request.headers()) {
+        upgrade = upgrade ||
+            (name.compare("upgrade", Qt::CaseInsensitive) == 0 &&
+             value.compare("websocket", Qt::CaseInsensitive) == 0);
+    }
+    if (upgrade) {
         m_upgrading.removeIf([](const QPointer<QTcpSocket> &pending) { return !pending; });
         m_upgrading.append(socket);
         return true;
