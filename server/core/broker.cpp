@@ -3,6 +3,7 @@
 
 #include "frames.h"
 #include "messageframes.h"
+#include "messageid.h"
 #include "serverlogging_p.h"
 #include "session.h"
 #include "webhooks.h"
@@ -12,7 +13,6 @@
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 #include <QtCore/QRandomGenerator>
-#include <QtCore/QUuid>
 
 #include <algorithm>
 
@@ -31,11 +31,6 @@ QString organizationKey(const ActorGrant &grant)
     return grant.organizationId.isEmpty() ? u"project:"_s + grant.projectId : grant.organizationId;
 }
 
-QByteArray newMessageId()
-{
-    return QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
-}
-
 } // namespace
 
 Broker::Broker(const BrokerOptions &options, AuthProvider *auth, Clock *clock,
@@ -52,6 +47,9 @@ Broker::Broker(const BrokerOptions &options, AuthProvider *auth, Clock *clock,
 {
     m_housekeepingTimer.setInterval(int(std::clamp<qint64>(m_options.idleTimeoutMs / 4, 10, 1000)));
     connect(&m_housekeepingTimer, &QTimer::timeout, this, &Broker::sweep);
+    m_releaseTimer.setSingleShot(true);
+    m_releaseTimer.setInterval(0);
+    connect(&m_releaseTimer, &QTimer::timeout, this, &Broker::releaseHeldFrames);
 }
 
 Broker::~Broker()
@@ -135,8 +133,26 @@ void Broker::closeSession(quint64 id)
     delete session;
 }
 
+void Broker::releaseHeldFrames()
+{
+    m_releaseTimer.stop();
+    if (m_holdingSessions.isEmpty()) {
+        return;
+    }
+    if (m_store) {
+        m_store->flush();
+    }
+    const QList<quint64> ids = std::exchange(m_holdingSessions, {});
+    for (const quint64 id : ids) {
+        if (Session *session = m_sessions.value(id)) {
+            session->releaseFrames();
+        }
+    }
+}
+
 void Broker::shutdown()
 {
+    releaseHeldFrames();
     m_housekeepingTimer.stop();
     const QList<quint64> ids = m_sessions.keys();
     for (const quint64 id : ids) {
@@ -256,8 +272,8 @@ void Broker::destroySubscription(Subscription *subscription, Detach how)
 void Broker::forgetInFlight(Subscription *subscription)
 {
     auto &byMsgId = subscription->session->inFlight();
-    for (const auto &[seq, msgId] : subscription->inFlight) {
-        const auto it = byMsgId.find(msgId);
+    for (const auto &[seq, key] : subscription->inFlight) {
+        const auto it = byMsgId.find(key);
         if (it == byMsgId.end()) {
             continue;
         }
@@ -374,10 +390,14 @@ void Broker::publish(Session *publisher, const PublishRequest &request)
     }
 
     // `published` means "accepted": what was recorded for it is durable before it is sent,
-    // and it goes out before the publisher's own copy (wire-protocol §9.6).
+    // and it goes out before the publisher's own copy (wire-protocol §9.6). Rather than
+    // commit for each publish, the publisher's frames are held until the commit at the end
+    // of this event-loop turn, which covers every publish of the turn.
     if (!request.msgRef.isEmpty()) {
-        if (m_store && (seq != 0 || request.retain)) {
-            m_store->flush();
+        if (m_store && (seq != 0 || request.retain) && !publisher->isHolding()) {
+            publisher->holdFrames();
+            m_holdingSessions.append(publisher->id());
+            m_releaseTimer.start();
         }
         publisher->send(FrameBuilder("published")
                             .str("topic", request.topic)
@@ -386,10 +406,11 @@ void Broker::publish(Session *publisher, const PublishRequest &request)
     }
 
     MessageFrames frames(request.data, request.filter, msgId);
+    const MessageKey messageKeyOfPublish = seq != 0 ? *messageKey(msgId) : MessageKey();
     SubscriptionIndex::Bucket *exact = m_index.find(key);
     SubscriptionIndex::Bucket *plain = widen ? m_index.find(route) : nullptr;
-    deliverBucket(exact, publisher, request, msgId, seq, frames);
-    deliverBucket(plain, publisher, request, msgId, seq, frames);
+    deliverBucket(exact, publisher, request, messageKeyOfPublish, seq, frames);
+    deliverBucket(plain, publisher, request, messageKeyOfPublish, seq, frames);
     if (seq != 0) {
         storeForOfflineGroups(key, exact, seq);
         if (widen) {
@@ -401,7 +422,7 @@ void Broker::publish(Session *publisher, const PublishRequest &request)
 }
 
 void Broker::deliverBucket(SubscriptionIndex::Bucket *bucket, Session *publisher,
-                           const PublishRequest &request, const QByteArray &msgId, qint64 seq,
+                           const PublishRequest &request, const MessageKey &key, qint64 seq,
                            MessageFrames &frames)
 {
     if (!bucket) {
@@ -411,7 +432,7 @@ void Broker::deliverBucket(SubscriptionIndex::Bucket *bucket, Session *publisher
 
     for (Subscription *subscription : std::as_const(bucket->plain)) {
         if (subscription->session != excluded) {
-            deliver(subscription, frames.frameFor(subscription->topic), msgId, seq);
+            deliver(subscription, frames.frameFor(subscription->topic), key, seq);
         }
     }
 
@@ -425,23 +446,23 @@ void Broker::deliverBucket(SubscriptionIndex::Bucket *bucket, Session *publisher
         if (seq != 0 && member->qos >= 1 && m_store) {
             m_store->addPending(group.key, seq, member->session->actorTokenId());
         }
-        deliver(member, frames.frameFor(member->topic), msgId, seq);
+        deliver(member, frames.frameFor(member->topic), key, seq);
     }
 }
 
-void Broker::deliver(Subscription *subscription, const QByteArray &frame, const QByteArray &msgId,
+void Broker::deliver(Subscription *subscription, const QByteArray &frame, const MessageKey &key,
                      qint64 seq)
 {
     subscription->session->send(frame);
     if (seq != 0 && subscription->qos >= 1 && (subscription->saved || subscription->loadBalance)) {
-        track(subscription, seq, msgId);
+        track(subscription, seq, key);
     }
 }
 
-void Broker::track(Subscription *subscription, qint64 seq, const QByteArray &msgId)
+void Broker::track(Subscription *subscription, qint64 seq, const MessageKey &key)
 {
-    subscription->inFlight.emplace(seq, msgId);
-    subscription->session->inFlight()[msgId].append({subscription, seq});
+    subscription->inFlight.emplace(seq, key);
+    subscription->session->inFlight()[key].append({subscription, seq});
 
     // A client that never acknowledges (py-2.6 does not) must not grow this without end:
     // beyond the replay limit the oldest deliveries count as done.

@@ -116,6 +116,8 @@ public:
     void startHydration(Session *session, const Subscription *subscription);
 
     void publish(Session *publisher, const PublishRequest &request);
+    /*! Commits what is pending in the store and releases every held frame. */
+    void releaseHeldFrames();
     void acknowledge(Session *session, QByteArrayView msgId);
 
     void setPresence(Session *session, const QString &roomId, const QString &roomSlug,
@@ -172,11 +174,11 @@ private:
     // fan-out
     bool hasDurableSaved(const QString &key, const QString &plainKey) const;
     void deliverBucket(SubscriptionIndex::Bucket *bucket, Session *publisher,
-                       const PublishRequest &request, const QByteArray &msgId, qint64 seq,
+                       const PublishRequest &request, const MessageKey &key, qint64 seq,
                        MessageFrames &frames);
-    void deliver(Subscription *subscription, const QByteArray &frame, const QByteArray &msgId,
+    void deliver(Subscription *subscription, const QByteArray &frame, const MessageKey &key,
                  qint64 seq);
-    void track(Subscription *subscription, qint64 seq, const QByteArray &msgId);
+    void track(Subscription *subscription, qint64 seq, const MessageKey &key);
     void storeForOfflineGroups(const QString &key, SubscriptionIndex::Bucket *live, qint64 seq);
     void fireTrigger(Session *publisher, const PublishRequest &request);
 
@@ -213,6 +215,8 @@ private:
     QHash<QString, Room> m_rooms; // by internal room id
     QHash<QString, QList<LobbyWatcher>> m_lobbyWatchers; // by internal room id
 
+    QList<quint64> m_holdingSessions; // sessions whose frames wait for the next commit
+    QTimer m_releaseTimer;
     QTimer m_housekeepingTimer;
     qint64 m_lastPruneMs = 0;
 };

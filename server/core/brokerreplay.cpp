@@ -7,6 +7,7 @@
 
 #include "frames.h"
 #include "messageframes.h"
+#include "messageid.h"
 #include "serverlogging_p.h"
 #include "session.h"
 
@@ -207,8 +208,12 @@ void Broker::writeAckStates(bool all)
 
 void Broker::acknowledge(Session *session, QByteArrayView msgId)
 {
+    const std::optional<MessageKey> key = messageKey(msgId);
+    if (!key) {
+        return;
+    }
     auto &byMsgId = session->inFlight();
-    const auto it = byMsgId.find(msgId.toByteArray());
+    const auto it = byMsgId.find(*key);
     if (it == byMsgId.end()) {
         return; // unknown ids are ignored (§12.2)
     }
@@ -353,7 +358,9 @@ void Broker::replay(Session *session, const QList<Subscription *> &restored)
         for (const LoggedMessage &message : std::as_const(messages)) {
             session->send(encodeMessageFrame(subscription->topic, message.data, message.filter,
                                              message.msgId, ReplayMark::Replayed));
-            track(subscription, message.seq, message.msgId);
+            if (const std::optional<MessageKey> key = messageKey(message.msgId)) {
+                track(subscription, message.seq, *key);
+            }
         }
         session->send(FrameBuilder("replayEnd").integer("replayed", messages.size()).finish());
         qCInfo(lcBroker,

@@ -13,6 +13,8 @@
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 using NoLag::Codec::Envelope;
 using NoLag::Codec::FrameType;
@@ -51,8 +53,22 @@ Session::~Session() = default;
 
 void Session::send(const QByteArray &frame)
 {
-    if (!m_closing) {
-        m_link->send(frame);
+    if (m_closing) {
+        return;
+    }
+    if (m_holding) {
+        m_held.append(frame);
+        return;
+    }
+    m_link->send(frame);
+}
+
+void Session::releaseFrames()
+{
+    m_holding = false;
+    const QList<QByteArray> held = std::exchange(m_held, {});
+    for (const QByteArray &frame : held) {
+        send(frame);
     }
 }
 
@@ -60,6 +76,9 @@ void Session::close(int code, const QString &reason)
 {
     if (m_closing) {
         return;
+    }
+    if (m_holding) {
+        m_broker->releaseHeldFrames(); // make them durable and let them go first
     }
     m_closing = true;
     m_link->close(code, reason);

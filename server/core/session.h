@@ -53,8 +53,20 @@ public:
     /*! Handles one text frame: a JSON object is handled like the same MessagePack map. */
     void receiveText(const QString &text);
 
-    /*! Sends one frame; nothing once the session is closing. */
+    /*!
+        Sends one frame; nothing once the session is closing. While frames are held (see
+        holdFrames()) it is queued behind them, so the client sees them in order.
+    */
     void send(const QByteArray &frame);
+
+    /*!
+        Holds every frame for this client until releaseFrames(): a `published` must not leave
+        before what it acknowledges is durable, and the broker commits once per event-loop
+        turn for all publishes of that turn.
+    */
+    void holdFrames() { m_holding = true; }
+    bool isHolding() const { return m_holding; }
+    void releaseFrames();
     /*! Asks the link to close; frames that still arrive are ignored. */
     void close(int code, const QString &reason);
 
@@ -68,7 +80,7 @@ public:
         Subscription *subscription;
         qint64 seq;
     };
-    QHash<QByteArray, QVarLengthArray<InFlightRef, 1>> &inFlight() { return m_inFlight; }
+    QHash<MessageKey, QVarLengthArray<InFlightRef, 1>> &inFlight() { return m_inFlight; }
 
     // Presence: the internal id of the room this connection is present in, if any.
     QString presenceRoom;
@@ -109,6 +121,8 @@ private:
 
     bool m_authenticated = false;
     bool m_closing = false;
+    bool m_holding = false;
+    QList<QByteArray> m_held;
     ActorGrant m_grant;
     int m_protocolVersion = 1;
     qint64 m_lastInboundMs = 0;
@@ -120,7 +134,7 @@ private:
     QHash<QString, qint64> m_deniedUntil; // subscribe live-check denials, by topic
 
     QHash<QString, Subscription *> m_subscriptions;
-    QHash<QByteArray, QVarLengthArray<InFlightRef, 1>> m_inFlight;
+    QHash<MessageKey, QVarLengthArray<InFlightRef, 1>> m_inFlight;
 };
 
 } // namespace NoLag::Server

@@ -1,6 +1,7 @@
 // Copyright (C) 2026 The NoLag Qt authors. SPDX-License-Identifier: MIT
 #pragma once
 
+#include "messageid.h"
 #include "persistence.h"
 #include "topics.h"
 
@@ -34,7 +35,7 @@ struct Subscription
     SavedSubscription *saved = nullptr; // the actor's saved record, if any
 
     // Deliveries at QoS 1-2 not acknowledged yet, by log sequence number.
-    std::map<qint64, QByteArray> inFlight;
+    std::map<qint64, MessageKey> inFlight;
 
     // Set while a restored subscription waits for its replay: replay what is logged above it.
     qint64 replayAfter = 0;

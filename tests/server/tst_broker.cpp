@@ -5,6 +5,10 @@
 
 #include "brokerharness.h"
 
+#include "core/messageid.h"
+
+#include <QtCore/QRegularExpression>
+#include <QtCore/QSet>
 #include <QtCore/QUuid>
 #include <QtTest/QTest>
 
@@ -42,6 +46,7 @@ class tst_Broker : public QObject
 private Q_SLOTS:
     void init() { QTest::failOnWarning(QRegularExpression(u".*"_s)); }
 
+    void messageIds();
     void framesBeforeAuthentication_data();
     void framesBeforeAuthentication();
     void undecodableFramesAreIgnored_data();
@@ -77,6 +82,30 @@ private Q_SLOTS:
     void unknownTopicError();
     void recordingOff();
 };
+
+void tst_Broker::messageIds()
+{
+    static const QRegularExpression uuidV4(
+        u"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"_s);
+    QSet<QByteArray> seen;
+    for (int i = 0; i < 1000; ++i) {
+        const QByteArray id = newMessageId();
+        QVERIFY2(uuidV4.match(QString::fromLatin1(id)).hasMatch(), id.constData());
+        QVERIFY(!seen.contains(id));
+        seen.insert(id);
+        // The key of an id is exact: equal ids, equal keys; the key is what acks are found by.
+        QVERIFY(messageKey(id).has_value());
+        QVERIFY(*messageKey(id) == *messageKey(QByteArray(id)));
+    }
+    const QByteArray id = newMessageId();
+    QByteArray changed = id;
+    changed[35] = changed[35] == 'a' ? 'b' : 'a';
+    QVERIFY(!(*messageKey(id) == *messageKey(changed)));
+
+    QVERIFY(!messageKey("not-a-uuid").has_value());
+    QVERIFY(!messageKey("0123456789abcdef0123456789abcdef0123").has_value());
+    QVERIFY(!messageKey(QByteArray(id).toUpper()).has_value());
+}
 
 void tst_Broker::framesBeforeAuthentication_data()
 {
