@@ -2,7 +2,8 @@
 #include "nolaglocal.h"
 
 #include "core/broker.h"
-#include "core/demo.h"
+#include "controlplane/controlplane.h"
+#include "controlplane/controlplaneauthprovider.h"
 #include "core/serverlogging_p.h"
 #include "net/httpfront.h"
 #include "net/webhookclient.h"
@@ -57,17 +58,17 @@ bool NoLagLocal::setUpAuthentication(QString *errorString)
         m_auth.append(m_tokenFile.get());
     }
 
-    // The control plane's provider joins the chain here once it exists, before the demo
-    // and development-mode providers.
-
-    if (m_settings.demo) {
-        // Seeding lives in one function (seedDemo) so the control plane can take it over.
-        m_demo = std::make_unique<StaticTokenProvider>();
-        if (!seedDemo(m_settings.dataDirectory, m_demo.get(), &m_demoActors, errorString)) {
-            return false;
-        }
-        m_auth.append(m_demo.get());
+    // The control plane: apps, rooms and actors managed through the REST API under /v1, and
+    // the demo project of --demo, kept in the same database.
+    m_controlPlane = std::make_unique<ControlPlane>(m_database);
+    ControlPlaneOptions controlPlaneOptions;
+    controlPlaneOptions.dataDirectory = m_settings.dataDirectory;
+    controlPlaneOptions.apiKey = m_settings.apiKey;
+    controlPlaneOptions.demo = m_settings.demo;
+    if (!m_controlPlane->start(controlPlaneOptions, errorString)) {
+        return false;
     }
+    m_auth.append(&m_controlPlane->authProvider());
 
     if (m_settings.open) {
         m_open = std::make_unique<OpenProvider>();
@@ -88,7 +89,8 @@ bool NoLagLocal::start(QString *errorString)
 
     m_front = std::make_unique<HttpFront>(m_broker.get());
     m_front->setMaxFrameSize(m_settings.broker.maxFrameSize);
-    // The control plane's REST API is served through m_front->setRestHandler().
+    m_front->setRestHandler(
+            [this](const RestRequest &request) { return m_controlPlane->handle(request); });
 
     QString listenError;
     if (!m_front->listen(m_settings.address, m_settings.port, &listenError)) {
@@ -118,24 +120,20 @@ bool NoLagLocal::start(QString *errorString)
 
     std::fprintf(stdout, "Listening on http://%s:%u\n", qPrintable(m_settings.host),
                  unsigned(m_front->port()));
-    printDemoActors();
+    printCredentials();
     std::fflush(stdout);
     return true;
 }
 
-void NoLagLocal::printDemoActors() const
+void NoLagLocal::printCredentials() const
 {
-    if (m_demoActors.isEmpty()) {
-        return;
-    }
+    // The API key and demo tokens go to standard output on purpose, never to the log.
     std::fprintf(stdout,
-                 "Demo project ready: app \"demo\", rooms \"general\" and \"support\", topics "
-                 "messages, typing and telemetry. Connect to ws://%s:%u/ws with one of these "
-                 "access tokens (they stay the same across restarts):\n",
+                 "REST API: http://%s:%u/v1 (send the header "
+                 "\"Authorization: Bearer <API key>\")\n",
                  qPrintable(m_settings.host), unsigned(m_front->port()));
-    for (const DemoActor &actor : m_demoActors) {
-        std::fprintf(stdout, "  %-9s %s  (%s)\n", qPrintable(actor.name), qPrintable(actor.token),
-                     qPrintable(actor.description));
+    for (const QString &line : m_controlPlane->startupMessage()) {
+        std::fprintf(stdout, "%s\n", qPrintable(line));
     }
 }
 

@@ -14,6 +14,7 @@ namespace NoLag::Server {
 
 class Broker;
 class BrokerStore;
+class ControlPlane;
 class HttpFront;
 class NetworkWebhookClient;
 
@@ -44,7 +45,7 @@ public:
 private:
     bool openStorage(QString *errorString);
     bool setUpAuthentication(QString *errorString);
-    void printDemoActors() const;
+    void printCredentials() const;
 
     ServerSettings m_settings;
     SystemClock m_clock;
@@ -54,9 +55,8 @@ private:
     // Who may connect, asked in this order.
     ChainProvider m_auth;
     std::unique_ptr<TokenFileProvider> m_tokenFile;
-    std::unique_ptr<StaticTokenProvider> m_demo;
     std::unique_ptr<OpenProvider> m_open;
-    QList<struct DemoActor> m_demoActors;
+    std::unique_ptr<ControlPlane> m_controlPlane; // REST API, its actors and the demo project
 
     std::unique_ptr<Broker> m_broker;
     std::unique_ptr<NetworkWebhookClient> m_webhooks;

@@ -160,6 +160,7 @@ ActorGrant ControlPlaneAuthProvider::grantFor(const Actor &actor) const
     if (scope) {
         grant.scopeId = scope->id;
         grant.scopeSlug = scope->slug;
+        grant.scopeName = scope->name;
         // A deactivated scope keeps its actors connectable but out of every room.
         if (!scope->active) {
             return grant;

@@ -382,6 +382,7 @@ void tst_ControlPlaneAuth::scopedActor()
     ActorGrant grant = authenticate(actor).grant;
     QCOMPARE(grant.scopeId, scopeId);
     QCOMPARE(grant.scopeSlug, u"acme"_s);
+    QCOMPARE(grant.scopeName, u"Acme"_s);
     QCOMPARE(grant.rules.size(), 4);
     const AclRule &rule = grant.rules.first();
     QCOMPARE(rule.pattern, appSlug() + u"/acme/general/messages"_s);
