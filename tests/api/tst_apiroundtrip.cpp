@@ -42,6 +42,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanup();
     void roundTrip();
+    void ensureAndGrantsReachRealtime();
 
 private:
     std::unique_ptr<NoLagClient> connectedClient(const QString &token);
@@ -171,6 +172,56 @@ void tst_ApiRoundTrip::roundTrip()
 
     // Bob, still active, is not affected.
     QVERIFY(subscriber->isConnected());
+}
+
+void tst_ApiRoundTrip::ensureAndGrantsReachRealtime()
+{
+    NoLagAppCreate appData(u"Provisioned"_s);
+    appData.setTopics({u"messages"_s});
+    appData.setConfig({{u"autoProvisionRooms"_s, true}});
+    auto app = m_api->apps().create(appData);
+    API_AWAIT_OK(app);
+    const QString appId = app.result().appId();
+    const QString appSlug = app.result().slug();
+
+    auto carol = m_api->actors().create(NoLagActorCreate(u"carol"_s, u"user"_s));
+    API_AWAIT_OK(carol);
+    auto dave = m_api->actors().create(NoLagActorCreate(u"dave"_s, u"device"_s));
+    API_AWAIT_OK(dave);
+    std::unique_ptr<NoLagClient> carolClient = connectedClient(carol.result().accessToken());
+    QVERIFY(carolClient);
+
+    // Statement 24: a room ensured after connecting can be subscribed to at once.
+    NoLagRoomCreate late(u"Late"_s);
+    late.setSlug(u"late"_s);
+    auto ensured = m_api->rooms().ensure(appId, late);
+    API_AWAIT_OK(ensured);
+    NoLagSubscription *lateRoom = carolClient->subscribe(appSlug + u"/late/messages"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(lateRoom->state(), NoLagSubscription::Active, 20000);
+
+    // Statements 34 and 36: a subscribe-only grant to carol makes the room hers, read-only.
+    auto readOnly = m_api->rooms().create(appId, NoLagRoomCreate(u"Read Only"_s));
+    API_AWAIT_OK(readOnly);
+    NoLagRoomActorAccessCreate grant(u"subscribe"_s);
+    grant.setActorTokenId(carol.result().actorTokenId());
+    auto granted = m_api->rooms().grantActor(appId, readOnly.result().roomId(), grant);
+    API_AWAIT_OK(granted);
+
+    // New connections see the new rules.
+    std::unique_ptr<NoLagClient> reader = connectedClient(carol.result().accessToken());
+    QVERIFY(reader);
+    std::unique_ptr<NoLagClient> outsider = connectedClient(dave.result().accessToken());
+    QVERIFY(outsider);
+    const QString topic = appSlug + u"/read-only/messages"_s;
+
+    NoLagSubscription *allowed = reader->subscribe(topic);
+    QTRY_COMPARE_WITH_TIMEOUT(allowed->state(), NoLagSubscription::Active, 20000);
+    QFuture<void> publish = reader->publish(topic, u"may I?"_s);
+    QVERIFY(QTest::qWaitFor([&] { return publish.isFinished(); }, 20000));
+    QVERIFY2(clientErrorOf(publish), "a subscribe-only grant allowed a publish");
+
+    NoLagSubscription *refused = outsider->subscribe(topic);
+    QTRY_COMPARE_WITH_TIMEOUT(refused->state(), NoLagSubscription::Error, 20000);
 }
 
 QTEST_GUILESS_MAIN(tst_ApiRoundTrip)
