@@ -116,6 +116,11 @@ Limits (defaults are those of the hosted service):
   --revalidate-interval SECONDS
                             how often a heartbeat re-checks the token (default 600)
   --retain-ttl SECONDS      how long retained messages live (default 3600)
+  --replay-limit N          most messages replayed per subscription on reconnect
+                            (default 10000)
+  --log-retention SECONDS   how long unacknowledged messages are kept for replay
+                            (default 86400, one day)
+  --log-retention-count N   most unacknowledged messages kept for replay (default 1000000)
   SECONDS may have decimals (0.5).
 
 Behaviour:
@@ -147,14 +152,20 @@ CommandLineResult parseCommandLine(const QStringList &arguments, ServerSettings 
     const QCommandLineOption idleTimeout(u"idle-timeout"_s, QString(), u"SECONDS"_s);
     const QCommandLineOption revalidate(u"revalidate-interval"_s, QString(), u"SECONDS"_s);
     const QCommandLineOption retainTtl(u"retain-ttl"_s, QString(), u"SECONDS"_s);
+    const QCommandLineOption replayLimit(u"replay-limit"_s, QString(), u"N"_s);
+    const QCommandLineOption logRetention(u"log-retention"_s, QString(), u"SECONDS"_s);
+    const QCommandLineOption logRetentionCount(u"log-retention-count"_s, QString(), u"N"_s);
     const QCommandLineOption noRecording(u"no-recording"_s);
     const QCommandLineOption strict(u"strict-filter-isolation"_s);
     const QCommandLineOption logLevel(u"log-level"_s, QString(), u"LEVEL"_s);
     const QCommandLineOption version(u"version"_s);
     const QCommandLineOption help(QStringList{u"help"_s, u"h"_s});
-    parser.addOptions({listen, data, tokens, demo, open, apiKey, rateLimit, maxMessageSize,
-                       maxFrameSize, maxFilters, idleTimeout, revalidate, retainTtl, noRecording,
-                       strict, logLevel, version, help});
+    parser.addOptions({listen,       data,        tokens,       demo,
+                       open,         apiKey,      rateLimit,    maxMessageSize,
+                       maxFrameSize, maxFilters,  idleTimeout,  revalidate,
+                       retainTtl,    replayLimit, logRetention, logRetentionCount,
+                       noRecording,  strict,      logLevel,     version,
+                       help});
 
     if (!parser.parse(arguments)) {
         // QCommandLineParser's sentences ("Unknown option 'x'.") with our own ending.
@@ -239,6 +250,24 @@ CommandLineResult parseCommandLine(const QStringList &arguments, ServerSettings 
     if (parser.isSet(retainTtl) &&
         !parseSeconds(u"retain-ttl"_s, parser.value(retainTtl), &broker.retainTtlMs, errorString)) {
         return CommandLineResult::Error;
+    }
+    if (parser.isSet(replayLimit)) {
+        if (!parseCount(u"replay-limit"_s, parser.value(replayLimit), 1, &number, errorString)) {
+            return CommandLineResult::Error;
+        }
+        broker.replayLimit = int(qMin<qint64>(number, std::numeric_limits<int>::max()));
+    }
+    if (parser.isSet(logRetention) &&
+        !parseSeconds(u"log-retention"_s, parser.value(logRetention), &broker.logRetentionMs,
+                      errorString)) {
+        return CommandLineResult::Error;
+    }
+    if (parser.isSet(logRetentionCount)) {
+        if (!parseCount(u"log-retention-count"_s, parser.value(logRetentionCount), 1, &number,
+                        errorString)) {
+            return CommandLineResult::Error;
+        }
+        broker.logRetentionCount = int(qMin<qint64>(number, std::numeric_limits<int>::max()));
     }
     broker.recording = !parser.isSet(noRecording);
     broker.strictFilterIsolation = parser.isSet(strict);

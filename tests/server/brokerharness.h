@@ -9,11 +9,13 @@
 #include "core/clock.h"
 #include "core/link.h"
 #include "core/tokenproviders.h"
+#include "core/webhooks.h"
 #include "storage/brokerstore.h"
 #include "storage/database.h"
 
 #include <nolagcodec/variantcodec.h>
 
+#include <QtCore/QPointer>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QVariantMap>
 
@@ -66,6 +68,43 @@ struct Client
     }
     qsizetype count() const { return link.frames.size(); }
     void clear() { link.frames.clear(); }
+};
+
+/*! Static tokens, plus a live room check that tests can script (wire-protocol §6.6). */
+class TestTokenProvider final : public StaticTokenProvider
+{
+public:
+    std::optional<QList<AclRule>> checkRoomAccess(const QString &actorTokenId,
+                                                  const QString &displayPattern) override
+    {
+        ++liveChecks;
+        return liveCheck ? liveCheck(actorTokenId, displayPattern) : std::nullopt;
+    }
+
+    std::function<std::optional<QList<AclRule>>(const QString &, const QString &)> liveCheck;
+    int liveChecks = 0;
+};
+
+/*! Records webhook calls and answers them when the test says so. */
+class FakeWebhookClient final : public WebhookClient
+{
+public:
+    struct Call
+    {
+        QUrl url;
+        QByteArray json;
+        int attempts;
+        QPointer<QObject> context;
+        Done done;
+    };
+
+    void post(const QUrl &url, const QByteArray &json, int attempts, QObject *context,
+              Done done) override
+    {
+        calls.append(Call{url, json, attempts, context, std::move(done)});
+    }
+
+    QList<Call> calls;
 };
 
 /*! An access token granting pubSub on chat/{room}/{topic} for the given rooms and topics. */
@@ -148,6 +187,7 @@ public:
     }
 
     void sendBytes(Client *client, const QByteArray &bytes) { broker->receive(client->id, bytes); }
+    void sendText(Client *client, const QString &text) { broker->receiveText(client->id, text); }
 
     QVariantMap authenticate(Client *client, const QString &token, bool reconnect = false,
                              int version = 2)
@@ -183,7 +223,7 @@ public:
     }
 
     ManualClock clock;
-    StaticTokenProvider auth;
+    TestTokenProvider auth;
     std::unique_ptr<Broker> broker;
 
     BrokerStore *store() const { return m_store.get(); }

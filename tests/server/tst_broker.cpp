@@ -7,6 +7,9 @@
 
 #include "core/messageid.h"
 
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+#include <QtCore/QRandomGenerator>
 #include <QtCore/QRegularExpression>
 #include <QtCore/QSet>
 #include <QtCore/QUuid>
@@ -81,6 +84,15 @@ private Q_SLOTS:
     void unknownTopicError_data();
     void unknownTopicError();
     void recordingOff();
+    void jsonTextFrames_data();
+    void jsonTextFrames();
+    void liveRoomCheckOnSubscribe();
+    void reauth_data();
+    void reauth();
+    void revalidationOverConnectionLimit();
+    void hydrationWebhook();
+    void triggerWebhook();
+    void randomFramesNeverCrash();
 };
 
 void tst_Broker::messageIds()
@@ -976,6 +988,268 @@ void tst_Broker::recordingOff()
     harness.publish(client, Topic, 1);
     QCOMPARE(client->last(),
              (QVariantMap{{u"type"_s, u"message"_s}, {u"topic"_s, Topic}, {u"data"_s, qint64(1)}}));
+}
+
+void tst_Broker::jsonTextFrames_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("reply"); // the type of the reply, empty for none
+
+    QTest::addRow("auth as JSON")
+        << uR"({"type":"auth","token":"alice-token","protocolVersion":2})"_s << u"auth"_s;
+    QTest::addRow("invalid JSON") << u"{ nope"_s << QString();
+    QTest::addRow("array before auth") << u"[1,2]"_s << u"error"_s;
+}
+
+void tst_Broker::jsonTextFrames()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, reply);
+
+    BrokerHarness harness;
+    harness.setTokens(chatTokens());
+    Client *client = harness.connect();
+    harness.sendText(client, text);
+    if (reply.isEmpty()) {
+        QCOMPARE(client->count(), 0);
+        return;
+    }
+    QCOMPARE(client->count(), 1);
+    QCOMPARE(client->last().value(u"type"_s), reply);
+    if (reply == u"auth") {
+        QCOMPARE(client->last().value(u"protocolVersion"_s), qint64(2));
+    }
+}
+
+void tst_Broker::liveRoomCheckOnSubscribe()
+{
+    BrokerHarness harness;
+    harness.setTokens(chatTokens());
+    Client *client = harness.connect();
+    harness.authenticate(client, u"alice-token"_s);
+    const QString late = u"chat/late/messages"_s;
+
+    // Not there yet: refused, and the refusal is remembered for a few seconds.
+    QCOMPARE(harness.subscribe(client, late).value(u"error"_s), u"unknown_topic"_s);
+    QCOMPARE(harness.auth.liveChecks, 1);
+    harness.subscribe(client, late);
+    QCOMPARE(harness.auth.liveChecks, 1);
+
+    // The room appears in the control plane.
+    harness.auth.liveCheck = [](const QString &actor, const QString &pattern) {
+        ActorGrant fresh = chatGrant(actor, {u"late"_s});
+        QList<AclRule> rules;
+        for (const AclRule &rule : fresh.rules) {
+            if (rule.roomSlug == u"late" && pattern.startsWith(u"chat/late/")) {
+                rules.append(rule);
+            }
+        }
+        return rules.isEmpty() ? std::nullopt : std::optional<QList<AclRule>>(rules);
+    };
+    harness.clock.advance(5'000);
+    QCOMPARE(harness.subscribe(client, late).value(u"type"_s), u"subscribed"_s);
+
+    // The merged rules also let the connection publish there (no live check on publish).
+    const int checks = harness.auth.liveChecks;
+    harness.publish(client, u"chat/late/typing"_s, 1);
+    QCOMPARE(client->framesOfType(u"error"_s).size(), 2);
+    QCOMPARE(harness.auth.liveChecks, checks);
+}
+
+void tst_Broker::reauth_data()
+{
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<QVariantMap>("reply");
+
+    QTest::addRow("same actor") << u"alice-token-2"_s
+                                << QVariantMap{{u"type"_s, u"reauth"_s}, {u"success"_s, true}};
+    QTest::addRow("another actor")
+        << u"bob-token"_s
+        << QVariantMap{
+               {u"type"_s, u"reauth"_s}, {u"success"_s, false}, {u"error"_s, u"actor_mismatch"_s}};
+    QTest::addRow("unknown token")
+        << u"nobody"_s
+        << QVariantMap{
+               {u"type"_s, u"reauth"_s}, {u"success"_s, false}, {u"error"_s, u"access_denied"_s}};
+}
+
+void tst_Broker::reauth()
+{
+    QFETCH(QString, token);
+    QFETCH(QVariantMap, reply);
+
+    QHash<QString, ActorGrant> tokens = chatTokens();
+    tokens.insert(u"alice-token-2"_s, chatGrant(u"alice"_s));
+    BrokerHarness harness;
+    harness.setTokens(tokens);
+    Client *client = harness.connect();
+    harness.authenticate(client, u"alice-token"_s);
+    harness.subscribe(client, Topic);
+
+    harness.send(client, {{u"type"_s, u"reauth"_s}, {u"token"_s, token}});
+    QCOMPARE(client->last(), reply);
+
+    // Whatever the answer, the connection keeps what it had.
+    client->clear();
+    harness.publish(client, Topic, 1);
+    QCOMPARE(client->framesOfType(u"message"_s).size(), 1);
+}
+
+void tst_Broker::revalidationOverConnectionLimit()
+{
+    BrokerOptions options;
+    options.revalidateIntervalMs = 1'000;
+    BrokerHarness harness(options);
+    harness.setTokens(chatTokens());
+    Client *first = harness.connect();
+    Client *second = harness.connect();
+    harness.authenticate(first, u"alice-token"_s);
+    harness.authenticate(second, u"bob-token"_s);
+
+    // The plan shrinks to one connection per organisation.
+    QHash<QString, ActorGrant> tokens = chatTokens();
+    for (auto it = tokens.begin(); it != tokens.end(); ++it) {
+        it->maxConnections = 1;
+    }
+    harness.setTokens(tokens);
+    harness.clock.advance(1'000);
+    harness.sendBytes(first, QByteArray());
+    QCOMPARE(first->link.closeCode, 4002);
+    QCOMPARE(first->link.closeReason, u"connection_limit_reached"_s);
+}
+
+void tst_Broker::hydrationWebhook()
+{
+    QHash<QString, ActorGrant> tokens = chatTokens();
+    tokens[u"alice-token"_s].hydrationWebhook = u"http://hooks.local/hydrate"_s;
+    tokens[u"alice-token"_s].topicWebhooks.insert(
+        u"typing"_s, TopicWebhooks{u"http://hooks.local/typing"_s, QString()});
+    BrokerHarness harness;
+    FakeWebhookClient webhooks;
+    harness.broker->setWebhookClient(&webhooks);
+    harness.setTokens(tokens);
+    Client *client = harness.connect();
+    harness.authenticate(client, u"alice-token"_s);
+
+    harness.subscribe(client, Topic);
+    harness.subscribe(client, u"chat/general/typing"_s);
+    QCOMPARE(webhooks.calls.size(), 2);
+    QCOMPARE(webhooks.calls[0].url, QUrl(u"http://hooks.local/hydrate"_s));
+    QCOMPARE(webhooks.calls[0].attempts, 3);
+    QCOMPARE(QJsonDocument::fromJson(webhooks.calls[0].json).object(),
+             (QJsonObject{{u"actorId"_s, u"alice"_s},
+                          {u"roomName"_s, u"general"_s},
+                          {u"topicName"_s, u"messages"_s},
+                          {u"scope"_s, QJsonValue::Null}}));
+    // A per-topic on_subscribe wins over the app's hydration webhook.
+    QCOMPARE(webhooks.calls[1].url, QUrl(u"http://hooks.local/typing"_s));
+
+    // A JSON answer becomes a hydration frame with the bare topic name; anything else none.
+    client->clear();
+    webhooks.calls[0].done(true, R"({"history":[1,2]})");
+    QCOMPARE(client->last(),
+             (QVariantMap{
+                 {u"type"_s, u"hydration"_s},
+                 {u"topic"_s, u"messages"_s},
+                 {u"data"_s, QVariantMap{{u"history"_s, QVariantList{qint64(1), qint64(2)}}}}}));
+    webhooks.calls[1].done(true, "not json");
+    webhooks.calls[1].done(false, {});
+    QCOMPARE(client->count(), 1);
+
+    // An answer for a connection that is gone is dropped.
+    harness.subscribe(client, Topic);
+    harness.disconnect(client);
+    webhooks.calls.last().done(true, "[1]");
+}
+
+void tst_Broker::triggerWebhook()
+{
+    QHash<QString, ActorGrant> tokens = chatTokens();
+    tokens[u"alice-token"_s].triggerWebhook = u"http://hooks.local/trigger"_s;
+    BrokerHarness harness;
+    FakeWebhookClient webhooks;
+    harness.broker->setWebhookClient(&webhooks);
+    harness.setTokens(tokens);
+    Client *client = harness.connect();
+    harness.authenticate(client, u"alice-token"_s);
+    harness.subscribe(client, Topic);
+    client->clear();
+
+    harness.publish(client, Topic, QVariantMap{{u"text"_s, u"hi"_s}});
+    QCOMPARE(webhooks.calls.size(), 1);
+    QCOMPARE(webhooks.calls[0].url, QUrl(u"http://hooks.local/trigger"_s));
+    QCOMPARE(QJsonDocument::fromJson(webhooks.calls[0].json).object(),
+             (QJsonObject{{u"roomName"_s, u"general"_s},
+                          {u"topicName"_s, u"messages"_s},
+                          {u"actorId"_s, u"alice"_s},
+                          {u"data"_s, QJsonObject{{u"text"_s, u"hi"_s}}},
+                          {u"scope"_s, QJsonValue::Null}}));
+    QVERIFY(!webhooks.calls[0].done);
+    // No frame is ever sent for a trigger.
+    QCOMPARE(client->framesOfType(u"message"_s).size(), 1);
+    QCOMPARE(client->count(), 1);
+}
+
+void tst_Broker::randomFramesNeverCrash()
+{
+    // Valid frames with bytes flipped, cut or appended, before and after auth: whatever
+    // arrives, the broker answers as the spec says or not at all, and keeps working.
+    BrokerHarness harness({}, true);
+    harness.setTokens(chatTokens());
+    Client *victim = harness.connect();
+    Client *witness = harness.connect();
+    harness.authenticate(witness, u"bob-token"_s);
+    harness.subscribe(witness, Topic);
+
+    QList<QByteArray> seeds;
+    for (const QVariantMap &frame : QList<QVariantMap>{
+             {{u"type"_s, u"auth"_s}, {u"token"_s, u"alice-token"_s}, {u"reconnect"_s, true}},
+             {{u"type"_s, u"subscribe"_s},
+              {u"topic"_s, Topic},
+              {u"filters"_s, QVariantList{u"a"_s, QVariantList{u"b"_s, u"c"_s}}},
+              {u"loadBalance"_s, true}},
+             {{u"type"_s, u"publish"_s},
+              {u"topic"_s, Topic},
+              {u"data"_s, QVariantMap{{u"k"_s, QVariantList{1, 2.5, u"x"_s}}}},
+              {u"filters"_s, QVariantList{u"A"_s}},
+              {u"retain"_s, true},
+              {u"msgRef"_s, u"m"_s}},
+             {{u"type"_s, u"presence"_s}, {u"roomId"_s, u"general"_s}, {u"data"_s, 1}},
+             {{u"type"_s, u"setFilters"_s}, {u"topic"_s, Topic}, {u"filters"_s, QVariantList()}},
+             {{u"type"_s, u"batchAck"_s}, {u"msgIds"_s, QVariantList{u"x"_s, 3}}},
+             {{u"type"_s, u"lobbySubscribe"_s}, {u"lobbyId"_s, u"l"_s}}}) {
+        bool ok = false;
+        seeds.append(NoLag::Codec::encodeVariant(QVariant(frame), &ok));
+    }
+
+    QRandomGenerator random(20261203);
+    for (int round = 0; round < 20'000; ++round) {
+        QByteArray frame = seeds.at(random.bounded(int(seeds.size())));
+        switch (random.bounded(4)) {
+        case 0:
+            frame[random.bounded(int(frame.size()))] = char(random.bounded(256));
+            break;
+        case 1:
+            frame.truncate(random.bounded(int(frame.size())));
+            break;
+        case 2:
+            frame.append(char(random.bounded(256)));
+            break;
+        default:
+            for (int i = 0; i < 3; ++i) {
+                frame[random.bounded(int(frame.size()))] = char(random.bounded(256));
+            }
+            break;
+        }
+        harness.sendBytes(victim, frame);
+        harness.clock.advance(3);
+    }
+
+    Client *publisher = harness.connect();
+    harness.authenticate(publisher, u"carol-token"_s);
+    witness->clear();
+    harness.publish(publisher, Topic, u"still fine"_s);
+    QCOMPARE(witness->framesOfType(u"message"_s).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_Broker)

@@ -385,6 +385,9 @@ void tst_LocalServer::commandLineErrors_data()
     QTest::addRow("bad seconds")
         << QStringList{u"--idle-timeout"_s, u"0"_s}
         << u"nolag-local: --idle-timeout expects a number of seconds greater than 0, decimals allowed (got '0')"_s;
+    QTest::addRow("replay limit of 0")
+        << QStringList{u"--replay-limit"_s, u"0"_s}
+        << u"nolag-local: --replay-limit expects a whole number of at least 1 (got '0')"_s;
     QTest::addRow("bad log level")
         << QStringList{u"--log-level"_s, u"loud"_s}
         << u"nolag-local: --log-level expects error, warning, info or debug (got 'loud')"_s;
@@ -443,11 +446,16 @@ void tst_LocalServer::helpAndVersion()
     const ProcessResult help = runServer({u"--help"_s});
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.standardOutput.startsWith("Usage: nolag-local [options]"));
-    for (const char *option :
-         {"--listen", "--data", "--tokens", "--demo", "--open", "--api-key", "--rate-limit",
-          "--max-message-size", "--max-frame-size", "--max-filters", "--idle-timeout",
-          "--revalidate-interval", "--retain-ttl", "--no-recording", "--strict-filter-isolation",
-          "--log-level", "--version"}) {
+    for (const char *option : {"--listen",         "--data",
+                               "--tokens",         "--demo",
+                               "--open",           "--api-key",
+                               "--rate-limit",     "--max-message-size",
+                               "--max-frame-size", "--max-filters",
+                               "--idle-timeout",   "--revalidate-interval",
+                               "--retain-ttl",     "--replay-limit",
+                               "--log-retention",  "--log-retention-count",
+                               "--no-recording",   "--strict-filter-isolation",
+                               "--log-level",      "--version"}) {
         QVERIFY2(help.standardOutput.contains(option), option);
     }
 
