@@ -100,6 +100,7 @@ bool NoLagLocal::start(QString *errorString)
         return false;
     }
     m_broker->start();
+    m_running = true;
 
     // Said only once running, so that a failed start prints exactly one line.
     qCInfo(lcStore, "Using the database %s", qPrintable(m_database.path()));
@@ -139,10 +140,10 @@ void NoLagLocal::printCredentials() const
 
 void NoLagLocal::stop()
 {
-    if (m_stopped || !m_broker) {
+    if (!m_running) {
         return;
     }
-    m_stopped = true;
+    m_running = false;
     if (m_front) {
         m_front->stopListening();
     }

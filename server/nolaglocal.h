@@ -61,7 +61,7 @@ private:
     std::unique_ptr<Broker> m_broker;
     std::unique_ptr<NetworkWebhookClient> m_webhooks;
     std::unique_ptr<HttpFront> m_front;
-    bool m_stopped = false;
+    bool m_running = false;
 };
 
 } // namespace NoLag::Server
