@@ -1,9 +1,7 @@
 // Copyright (C) 2026 The NoLag Qt authors. SPDX-License-Identifier: MIT
 
-// The static token file, the development-mode provider, the chain of providers and the demo
-// seed.
+// The static token file, the development-mode provider and the chain of providers.
 
-#include "core/demo.h"
 #include "core/tokenproviders.h"
 
 #include <QtCore/QFile>
@@ -29,7 +27,6 @@ private Q_SLOTS:
     void reloadsWhenTheFileChanges();
     void openModeAcceptsAnyToken();
     void chainAsksInOrder();
-    void demoTokensAreStable();
 };
 
 namespace {
@@ -201,42 +198,6 @@ void tst_TokenFile::chainAsksInOrder()
     fixed.setTokens({}, {});
     QCOMPARE(chain.revalidate(u"fixed-actor"_s).error, u"token_revoked"_s);
     QVERIFY(chain.revalidate(other.grant.actorTokenId).isGranted());
-}
-
-void tst_TokenFile::demoTokensAreStable()
-{
-    QTemporaryDir directory;
-    StaticTokenProvider first;
-    QList<DemoActor> actors;
-    QString error;
-    QVERIFY(seedDemo(directory.path(), &first, &actors, &error));
-    QCOMPARE(actors.size(), 4);
-
-    static const QRegularExpression format(u"^at_live_[0-9a-f]{12}\\.[A-Za-z0-9_-]{43}$"_s);
-    for (const DemoActor &actor : std::as_const(actors)) {
-        QVERIFY2(format.match(actor.token).hasMatch(), qPrintable(actor.name));
-        QVERIFY(first.authenticate(actor.token).isGranted());
-    }
-    QFile file(directory.filePath(u"demo-tokens.json"_s));
-    QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
-             QFileDevice::Permissions());
-
-    StaticTokenProvider second;
-    QList<DemoActor> again;
-    QVERIFY(seedDemo(directory.path(), &second, &again, &error));
-    for (qsizetype i = 0; i < actors.size(); ++i) {
-        QCOMPARE(again[i].token, actors[i].token);
-    }
-
-    // sensor-1 may only publish telemetry; the others may use the lobby.
-    const ActorGrant sensor = second.authenticate(again.last().token).grant;
-    QCOMPARE(sensor.actorType, u"device"_s);
-    for (const AclRule &rule : sensor.rules) {
-        QVERIFY(rule.pattern.endsWith(u"/telemetry"_s));
-        QVERIFY(!rule.allowsSubscribe());
-    }
-    QCOMPARE(second.authenticate(again.first().token).grant.lobbies.size(), 1);
-    QCOMPARE(second.lobbies().first().roomIds.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(tst_TokenFile)
