@@ -92,6 +92,8 @@ private Q_SLOTS:
     void reconnectDelays_data();
     void reconnectDelays();
     void notConnectedFailsAtOnce();
+    void unansweredSubscribeTimesOut();
+    void optionDefaults();
     void disconnectOnHiddenIsInertWithoutGui();
     void unencodableDataFails();
 
@@ -690,6 +692,53 @@ void tst_FrameShapes::notConnectedFailsAtOnce()
     QCOMPARE(errors.size(), 2);
     QCOMPARE(client.error(), NoLag::Error::NotConnected);
     QVERIFY(!client.errorString().isEmpty());
+}
+
+void tst_FrameShapes::unansweredSubscribeTimesOut()
+{
+    FrameRecorder recorder;
+    QVERIFY(recorder.listen());
+    NoLagOptions options = fastOptions(recorder.url());
+    options.setOperationTimeout(200ms);
+    NoLagClient client(u"t"_s, options);
+    QVERIFY(connectClient(client));
+    QSignalSpy errors(&client, &NoLagClient::errorOccurred);
+
+    // Statement 125: without `subscribed` or a matching error the subscribe fails on time.
+    NoLagSubscription *subscription = client.subscribe(u"chat/general/messages"_s);
+    QTRY_VERIFY(subscription->future().isFinished());
+    QCOMPARE(subscription->state(), NoLagSubscription::Error);
+    QCOMPARE(subscription->error(), NoLag::Error::Timeout);
+    QCOMPARE(subscription->lastError().topic(), u"chat/general/messages"_s);
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(client.status(), NoLag::ConnectionStatus::Connected);
+}
+
+void tst_FrameShapes::optionDefaults()
+{
+    // The official SDKs' defaults (wire protocol §21.1), in milliseconds.
+    const NoLagOptions options;
+    QCOMPARE(options.url(), QUrl(u"wss://broker.nolag.app/ws"_s));
+    QVERIFY(options.isReconnectEnabled());
+    QCOMPARE(options.reconnectInterval(), 5000ms);
+    QCOMPARE(options.maxReconnectDelay(), 30000ms);
+    QCOMPARE(options.maxReconnectAttempts(), 10);
+    QCOMPARE(options.heartbeatInterval(), 30000ms);
+    QVERIFY(!options.disconnectOnHidden());
+    QVERIFY(!options.isDebugEnabled());
+    QCOMPARE(options.qos(), NoLag::QoS::AtLeastOnce);
+    QVERIFY(!options.isLoadBalanced());
+    QCOMPARE(options.protocolVersion(), 2);
+    QCOMPARE(options.ackBatchInterval(), 0ms);
+    QVERIFY(options.autoAcknowledge());
+    QCOMPARE(options.connectTimeout(), 10000ms);
+    QCOMPARE(options.operationTimeout(), 10000ms);
+    QCOMPARE(options.maxFrameSize(), 1048576);
+
+    const NoLagEmitOptions emitOptions;
+    QVERIFY(emitOptions.echo());
+    QVERIFY(!emitOptions.retain());
+    QVERIFY(emitOptions.isAcknowledged());
 }
 
 void tst_FrameShapes::disconnectOnHiddenIsInertWithoutGui()
