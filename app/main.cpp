@@ -17,13 +17,18 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
+    // Read before QGuiApplication, which takes X11 options such as --name out of argv.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i) {
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    }
     QGuiApplication application(argc, argv);
     ExplorerWindow::setUpApplication();
 
     ExplorerOptions options;
     QString message;
     bool helpShown = false;
-    if (!options.parse(application.arguments(), &message, &helpShown)) {
+    if (!options.parse(arguments, &message, &helpShown)) {
         std::fputs(qPrintable(message + u'\n'), helpShown ? stdout : stderr);
         return helpShown ? 0 : 2;
     }
@@ -42,6 +47,15 @@ int main(int argc, char *argv[])
     }
     explorer.start();
 
+    if (!options.screenshotPath.isEmpty() && options.screenshotSelect) {
+        // Show a message in the inspector: the newest one, a second before the picture.
+        QTimer::singleShot(std::max(0, options.screenshotDelayMs - 1000), window, [&explorer] {
+            if (Session *session = explorer.sessions()->current()) {
+                session->traffic()->flush();
+                session->traffic()->selectRow(session->traffic()->rowCount() - 1);
+            }
+        });
+    }
     if (!options.screenshotPath.isEmpty()) {
         QTimer::singleShot(options.screenshotDelayMs, window, [window, &options] {
             QString error;

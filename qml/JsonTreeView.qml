@@ -14,6 +14,15 @@ TreeView {
     onWidthChanged: Qt.callLater(root.forceLayout)
     ScrollBar.vertical: ScrollBar {}
 
+    // The payload's first level is open from the start.
+    Connections {
+        target: root.model
+        ignoreUnknownSignals: true
+        function onBytesChanged() {
+            Qt.callLater(root.expand, 0)
+        }
+    }
+
     delegate: Rectangle {
         id: node
 

@@ -35,6 +35,16 @@ Item {
         onWidthChanged: Qt.callLater(tree.forceLayout)
         ScrollBar.vertical: ScrollBar {}
 
+        // Small trees open two levels deep as they grow; large ones stay closed.
+        Connections {
+            target: root.model
+            function onCountsChanged() {
+                if (root.model.nodeCount <= 60) {
+                    tree.expandRecursively(-1, 2)
+                }
+            }
+        }
+
         delegate: Rectangle {
             id: node
 

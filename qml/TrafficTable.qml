@@ -19,11 +19,11 @@ FocusScope {
     readonly property int sizeWidth: 64
     readonly property int qosWidth: 34
     readonly property int marksWidth: 44
-    readonly property int senderWidth: 90
-    readonly property int filterWidth: 90
-    readonly property int topicWidth: Math.max(160, Math.round((root.width - timeWidth - sizeWidth
+    readonly property int senderWidth: 64
+    readonly property int filterWidth: 70
+    readonly property int topicWidth: Math.max(140, Math.round((root.width - timeWidth - sizeWidth
                                                                   - qosWidth - marksWidth
-                                                                  - senderWidth - filterWidth) * 0.4))
+                                                                  - senderWidth - filterWidth) * 0.28))
 
     signal rowClicked(real sequence)
     signal moveRequested(int delta)

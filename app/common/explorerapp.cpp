@@ -55,6 +55,7 @@ Display and memory:
 For screenshots and tests:
   --screenshot FILE     save a picture of the window to FILE (PNG), then quit
   --screenshot-delay MS wait this long after start before taking it (default 3000)
+  --screenshot-select   select the newest message just before taking it
 
   --version, --help
 )"_s;
@@ -77,11 +78,12 @@ bool ExplorerOptions::parse(const QStringList &arguments, QString *errorString, 
     const QCommandLineOption settings(u"settings"_s, QString(), u"FILE"_s);
     const QCommandLineOption screenshot(u"screenshot"_s, QString(), u"FILE"_s);
     const QCommandLineOption screenshotDelay(u"screenshot-delay"_s, QString(), u"MS"_s);
+    const QCommandLineOption screenshotSelectOption(u"screenshot-select"_s);
     const QCommandLineOption help(u"help"_s);
     const QCommandLineOption versionOption(u"version"_s);
     parser.addOptions({url, token, apiUrl, apiKey, name, protocol, subscribeOption, budget,
                        themeOption, viewOption, keychain, settings, screenshot, screenshotDelay,
-                       help, versionOption});
+                       screenshotSelectOption, help, versionOption});
 
     if (!parser.parse(arguments)) {
         *errorString = parser.errorText() + u"\nRun nolag-explorer --help for the options."_s;
@@ -159,6 +161,7 @@ bool ExplorerOptions::parse(const QStringList &arguments, QString *errorString, 
     noKeychain = parser.isSet(keychain);
     settingsPath = parser.value(settings);
     screenshotPath = parser.value(screenshot);
+    screenshotSelect = parser.isSet(screenshotSelectOption);
     if (parser.isSet(screenshotDelay)) {
         screenshotDelayMs = parser.value(screenshotDelay).toInt();
     }

@@ -33,6 +33,7 @@ struct ExplorerOptions
     bool noKeychain = false;
     QString screenshotPath; //!< grab the window into this file, then quit
     int screenshotDelayMs = 3000;
+    bool screenshotSelect = false; //!< select the newest message before the picture
     QString settingsPath; //!< an INI file instead of the user's settings
 
     /*! Parses \a arguments; returns false with a message for the user in \a errorString. */

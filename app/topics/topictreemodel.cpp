@@ -209,7 +209,7 @@ QHash<int, QByteArray> TopicTreeModel::roleNames() const
         {Qt::DisplayRole, "display"},   {NameRole, "name"},           {PathRole, "path"},
         {CountRole, "count"},           {OwnCountRole, "ownCount"},   {RateRole, "rate"},
         {RateTextRole, "rateText"},     {LastValueRole, "lastValue"}, {LastTimeRole, "lastTime"},
-        {ChildCountRole, "childCount"}, {IsTopicRole, "isTopic"},
+        {ChildCountRole, "childCount"}, {IsTopicRole, "isTopic"},     {PatternRole, "pattern"},
     };
 }
 
@@ -327,7 +327,8 @@ void TopicTreeModel::publishPending(Node *parent)
 
 void TopicTreeModel::flush()
 {
-    const int topicsBefore = m_topicCount;
+    const bool newTopics = m_topicCount != m_publishedTopicCount;
+    m_publishedTopicCount = m_topicCount;
 
     // New nodes: each parent that views already know gets its new children in a few inserts.
     if (!m_newNodes.empty()) {
@@ -372,7 +373,7 @@ void TopicTreeModel::flush()
     m_fresh.clear();
     emitChanged(changed);
 
-    if (m_topicCount != topicsBefore || !changed.empty()) {
+    if (newTopics || !changed.empty()) {
         Q_EMIT countsChanged();
     }
 }

@@ -67,7 +67,8 @@ public:
     /*! Counts one message of \a topicId (an id of the store's TopicTable). */
     void recordMessage(quint32 topicId, quint64 sequence, qint64 receivedAtMs);
 
-    int topicCount() const { return m_topicCount; }
+    /*! Topics views know of (new ones count from the next flush on). */
+    int topicCount() const { return m_publishedTopicCount; }
     int nodeCount() const { return int(m_nodes.size()); }
 
     int updateInterval() const { return m_timer.interval(); }
@@ -135,6 +136,7 @@ private:
     std::vector<Node *> m_rateActive; // nodes whose rate is not zero
     std::vector<Node *> m_fresh; // inserted by the running flush
     int m_topicCount = 0;
+    int m_publishedTopicCount = 0;
     QTimer m_timer;
     QTimer m_rateTimer;
     QElapsedTimer m_rateClock;
