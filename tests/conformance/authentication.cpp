@@ -84,6 +84,8 @@ void tst_Conformance::authentication_data()
          &tst_Conformance::connectionLimit},
         {"§3.2 a second auth on an authenticated connection keeps its subscriptions",
          &tst_Conformance::secondAuthKeepsSubscriptions},
+        {"§20 reauth with the same token: {reauth, success:true}, or ignored (optional)",
+         &tst_Conformance::reauthOptional},
     });
 }
 
@@ -387,4 +389,26 @@ void tst_Conformance::secondAuthKeepsSubscriptions(const QVariant &)
     REQUIRE(bob);
     publishTo(bob, topic, u"after the second auth"_s);
     COMPARE_EXACT(takeReply(alice, u"message"_s).value(u"data"_s), u"after the second auth"_s);
+}
+
+void tst_Conformance::reauthOptional(const QVariant &)
+{
+    const QString topic = chatTopic(u"s015"_s);
+    RawConnection *alice = peer(Tokens::alice);
+    REQUIRE(alice);
+    REQUIRE(subscribe(alice, topic));
+
+    alice->sendFrame({{u"type"_s, u"reauth"_s}, {u"token"_s, Tokens::alice}});
+    const QVariantMap reply = takeReply(alice, u"reauth"_s, {}, {}, 2 * QuietMs);
+
+    // Either way the connection and its subscriptions carry on.
+    publishTo(alice, topic, u"after reauth"_s);
+    COMPARE_EXACT(takeReply(alice, u"message"_s).value(u"data"_s), u"after reauth"_s);
+
+    if (reply.isEmpty()) {
+        QSKIP("reauth is optional (§20; the reference server ignores it) and this server "
+              "ignored it, which is allowed");
+    }
+    COMPARE_EXACT(QVariant(reply),
+                  QVariant(QVariantMap{{u"type"_s, u"reauth"_s}, {u"success"_s, true}}));
 }

@@ -224,6 +224,10 @@ LocalServer *tst_Conformance::server(Server kind)
     case Server::Rest:
         arguments += {u"--api-key"_s, apiKey};
         break;
+    case Server::Limits:
+        arguments += {u"--rate-limit"_s,     u"5"_s,    u"--max-message-size"_s, u"1000"_s,
+                      u"--max-frame-size"_s, u"4096"_s, u"--max-filters"_s,      u"3"_s};
+        break;
     }
     instance->setExtraArguments(arguments);
 

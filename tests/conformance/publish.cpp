@@ -3,6 +3,8 @@
 #include "oracle.h"
 #include "tst_conformance.h"
 
+#include <nolagcodec/variantcodec.h>
+
 using namespace Qt::StringLiterals;
 using Conformance::OracleMap;
 using NoLagTest::RawConnection;
@@ -81,6 +83,14 @@ void tst_Conformance::publish_data()
          &tst_Conformance::retainRespectsEcho},
         {"§2.2 a bin that is not UTF-8 is rejected with invalid_payload (local extension)",
          &tst_Conformance::invalidUtf8BinRejected},
+        {"§22 --rate-limit 5: the 6th publish in one second yields 42910",
+         &tst_Conformance::configuredLimit, u"rate"_s},
+        {"§22 --max-message-size 1000: 1,001 bytes yield 42930 with maxSizeBytes 1000",
+         &tst_Conformance::configuredLimit, u"size"_s},
+        {"§22 --max-filters 3: 4 filter items are refused, 3 accepted",
+         &tst_Conformance::configuredLimit, u"filters"_s},
+        {"§22 --max-frame-size 4096: a 4,097-byte frame is closed with 1009",
+         &tst_Conformance::configuredLimit, u"frame"_s},
         {"§9.2 42920 monthly_quota_exceeded", &tst_Conformance::notObservable,
          u"nolag-local offers no way to mark a project as over its monthly quota (no "
          "command-line option, no token file field), so 42920 cannot be provoked"_s},
@@ -503,4 +513,59 @@ void tst_Conformance::invalidUtf8BinRejected(const QVariant &)
                                        {u"msgRef"_s, u"r-bin"_s}}));
     QVERIFY(alice->isOpen());
     REQUIRE(nothingArrives({bob}));
+}
+
+void tst_Conformance::configuredLimit(const QVariant &argument)
+{
+    const QString limit = argument.toString();
+    const QString topic = chatTopic(u"s057"_s, u"typing"_s);
+    RawConnection *alice = peer(Tokens::alice, 2, Server::Limits);
+    REQUIRE(alice);
+
+    if (limit == u"rate"_s) {
+        QList<QVariantMap> replies;
+        REQUIRE(publishBurst(alice, topic, {}, 6, &replies));
+        for (int i = 0; i < 5; ++i) {
+            COMPARE_EXACT(replies[i].value(u"type"_s), u"published"_s);
+        }
+        COMPARE_EXACT(replies.last().value(u"code"_s), 42910);
+        return;
+    }
+
+    if (limit == u"size"_s) {
+        // A str of 256 to 65,535 bytes has a 3-byte header.
+        publishTo(alice, topic, QString(1001 - 3, u'x'), {{u"msgRef"_s, u"big"_s}});
+        COMPARE_EXACT(QVariant(takeReply(alice, u"error"_s)),
+                      QVariant(QVariantMap{{u"type"_s, u"error"_s},
+                                           {u"code"_s, 42930},
+                                           {u"error"_s, u"message_too_large"_s},
+                                           {u"topic"_s, topic},
+                                           {u"maxSizeBytes"_s, 1000},
+                                           {u"msgRef"_s, u"big"_s}}));
+        publishTo(alice, topic, QString(1000 - 3, u'x'), {{u"msgRef"_s, u"fits"_s}});
+        QVERIFY(!takeReply(alice, u"published"_s, u"msgRef"_s, u"fits"_s).isEmpty());
+        return;
+    }
+
+    if (limit == u"filters"_s) {
+        alice->sendFrame({{u"type"_s, u"subscribe"_s},
+                          {u"topic"_s, topic},
+                          {u"filters"_s, QVariantList{u"a"_s, u"b"_s, u"c"_s, u"d"_s}}});
+        const QVariantMap error = takeReply(alice, u"error"_s);
+        QVERIFY2(error.value(u"error"_s).toString().startsWith(u"too_many_filters"_s),
+                 qPrintable(Conformance::describe(error)));
+        REQUIRE(subscribe(alice, topic, {{u"filters"_s, QVariantList{u"a"_s, u"b"_s, u"c"_s}}}));
+        return;
+    }
+
+    // A publish frame padded to 4,097 bytes (its data is a str of 256 bytes or more).
+    QVariantMap frame{{u"type"_s, u"publish"_s}, {u"topic"_s, topic}, {u"data"_s, QString()}};
+    bool ok = false;
+    const int overhead = int(NoLag::Codec::encodeVariant(frame, &ok).size()) - 1 + 3;
+    frame.insert(u"data"_s, QString(4097 - overhead, u'x'));
+    const QByteArray bytes = NoLag::Codec::encodeVariant(frame, &ok);
+    QCOMPARE(bytes.size(), 4097);
+    alice->sendBytes(bytes);
+    QVERIFY(alice->waitForClosed(ReplyTimeoutMs));
+    QCOMPARE(alice->closeCode(), 1009);
 }

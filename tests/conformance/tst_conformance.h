@@ -75,6 +75,7 @@ public:
         NoRecording, // --no-recording
         StrictFilters, // --strict-filter-isolation
         Rest, // --api-key, for rooms created through the control plane
+        Limits, // small configured limits: 5 publishes/s, 1000-byte data, 4096-byte frames
     };
 
 private Q_SLOTS:
@@ -196,7 +197,7 @@ private:
         return QStringLiteral("revoke-%1-token").arg(statement);
     }
 
-    static constexpr int ReplyTimeoutMs = 3000;
+    static constexpr int ReplyTimeoutMs = 5000;
     static constexpr int QuietMs = 250;
 
     std::map<Server, std::unique_ptr<NoLagTest::LocalServer>> m_servers;
@@ -246,6 +247,7 @@ private:
     void reconnectFalseKeepsRecord(const QVariant &);
     void connectionLimit(const QVariant &);
     void secondAuthKeepsSubscriptions(const QVariant &);
+    void reauthOptional(const QVariant &);
 
     // heartbeat.cpp
     void heartbeatEchoed(const QVariant &);
@@ -290,6 +292,7 @@ private:
     void retainExpires(const QVariant &);
     void retainRespectsEcho(const QVariant &);
     void invalidUtf8BinRejected(const QVariant &);
+    void configuredLimit(const QVariant &argument);
 
     // messageframes.cpp
     void ownTopicString(const QVariant &);
