@@ -22,7 +22,7 @@ namespace NoLag::Server {
 
 namespace {
 
-// How often the message log is pruned.
+// How often the message log is pruned and expired retained messages are dropped.
 constexpr qint64 PruneIntervalMs = 60'000;
 
 QString organizationKey(const ActorGrant &grant)
@@ -181,6 +181,12 @@ void Broker::sweep()
 
     writeAckStates(false);
 
+    if (now - m_lastPruneMs < PruneIntervalMs) {
+        return;
+    }
+    m_lastPruneMs = now;
+
+    // Expired retained messages are never delivered; this only gives their memory back.
     for (auto route = m_retained.begin(); route != m_retained.end();) {
         for (auto it = route->begin(); it != route->end();) {
             it = it->expiresAtMs <= now ? route->erase(it) : std::next(it);
@@ -188,8 +194,7 @@ void Broker::sweep()
         route = route->isEmpty() ? m_retained.erase(route) : std::next(route);
     }
 
-    if (m_store && now - m_lastPruneMs >= PruneIntervalMs) {
-        m_lastPruneMs = now;
+    if (m_store) {
         qint64 floor = m_headSeq;
         for (const SavedSubscription *saved : std::as_const(m_saved)) {
             if (saved->isDurable() && !saved->record.loadBalance) {
