@@ -205,10 +205,9 @@ void Broker::sweep()
     }
 }
 
-int Broker::connectionCount(const QString &organizationId, const Session *except) const
+int Broker::connectionCount(const ActorGrant &grant, const Session *except) const
 {
-    const QString key =
-        organizationId.isEmpty() && except ? organizationKey(except->grant()) : organizationId;
+    const QString key = organizationKey(grant);
     int count = m_connectionsByOrganization.value(key);
     if (except && except->isAuthenticated() && organizationKey(except->grant()) == key) {
         --count;

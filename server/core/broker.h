@@ -89,8 +89,11 @@ public:
 
     // --- called by sessions -------------------------------------------------------------
 
-    /*! Live authenticated connections of \a organizationId, without \a except. */
-    int connectionCount(const QString &organizationId, const Session *except = nullptr) const;
+    /*!
+        Live authenticated connections of \a grant's organisation (its project when it has
+        none), not counting \a except.
+    */
+    int connectionCount(const ActorGrant &grant, const Session *except = nullptr) const;
     void setAuthenticated(Session *session, const ActorGrant &previous);
 
     /*!

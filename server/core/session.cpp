@@ -224,7 +224,7 @@ void Session::onHeartbeat()
         m_grant = outcome.grant;
         m_broker->setAuthenticated(this, previous);
         const std::optional<int> limit = m_grant.maxConnections;
-        if (limit && m_broker->connectionCount(m_grant.organizationId) > *limit) {
+        if (limit && m_broker->connectionCount(m_grant) > *limit) {
             qCInfo(lcAuth,
                    "Closing connection %llu of actor %s: its organisation is over its "
                    "connection limit of %d",
@@ -266,8 +266,7 @@ void Session::onAuth(const Envelope &frame)
     }
 
     const ActorGrant &grant = outcome.grant;
-    if (grant.maxConnections &&
-        m_broker->connectionCount(grant.organizationId, this) >= *grant.maxConnections) {
+    if (grant.maxConnections && m_broker->connectionCount(grant, this) >= *grant.maxConnections) {
         qCInfo(lcAuth,
                "Connection %llu: refused actor %s, its organisation already has %d "
                "connections",
