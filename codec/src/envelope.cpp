@@ -15,34 +15,34 @@ struct TypeName
 };
 
 constexpr std::array<TypeName, 28> typeNames = {{
-        {FrameType::Auth, "auth"},
-        {FrameType::Subscribe, "subscribe"},
-        {FrameType::Unsubscribe, "unsubscribe"},
-        {FrameType::SetFilters, "setFilters"},
-        {FrameType::Publish, "publish"},
-        {FrameType::Presence, "presence"},
-        {FrameType::GetPresence, "getPresence"},
-        {FrameType::LobbySubscribe, "lobbySubscribe"},
-        {FrameType::LobbyUnsubscribe, "lobbyUnsubscribe"},
-        {FrameType::GetLobbyPresence, "getLobbyPresence"},
-        {FrameType::Ack, "ack"},
-        {FrameType::BatchAck, "batchAck"},
-        {FrameType::Reauth, "reauth"},
-        {FrameType::Subscribed, "subscribed"},
-        {FrameType::Unsubscribed, "unsubscribed"},
-        {FrameType::FiltersUpdated, "filtersUpdated"},
-        {FrameType::Published, "published"},
-        {FrameType::Message, "message"},
-        {FrameType::Hydration, "hydration"},
-        {FrameType::PresenceList, "presenceList"},
-        {FrameType::LobbySubscribed, "lobbySubscribed"},
-        {FrameType::LobbyUnsubscribed, "lobbyUnsubscribed"},
-        {FrameType::LobbyPresenceList, "lobbyPresenceList"},
-        {FrameType::LobbyPresence, "lobbyPresence"},
-        {FrameType::ReplayStart, "replayStart"},
-        {FrameType::ReplayEnd, "replayEnd"},
-        {FrameType::Error, "error"},
-        {FrameType::Disconnect, "disconnect"},
+    {FrameType::Auth, "auth"},
+    {FrameType::Subscribe, "subscribe"},
+    {FrameType::Unsubscribe, "unsubscribe"},
+    {FrameType::SetFilters, "setFilters"},
+    {FrameType::Publish, "publish"},
+    {FrameType::Presence, "presence"},
+    {FrameType::GetPresence, "getPresence"},
+    {FrameType::LobbySubscribe, "lobbySubscribe"},
+    {FrameType::LobbyUnsubscribe, "lobbyUnsubscribe"},
+    {FrameType::GetLobbyPresence, "getLobbyPresence"},
+    {FrameType::Ack, "ack"},
+    {FrameType::BatchAck, "batchAck"},
+    {FrameType::Reauth, "reauth"},
+    {FrameType::Subscribed, "subscribed"},
+    {FrameType::Unsubscribed, "unsubscribed"},
+    {FrameType::FiltersUpdated, "filtersUpdated"},
+    {FrameType::Published, "published"},
+    {FrameType::Message, "message"},
+    {FrameType::Hydration, "hydration"},
+    {FrameType::PresenceList, "presenceList"},
+    {FrameType::LobbySubscribed, "lobbySubscribed"},
+    {FrameType::LobbyUnsubscribed, "lobbyUnsubscribed"},
+    {FrameType::LobbyPresenceList, "lobbyPresenceList"},
+    {FrameType::LobbyPresence, "lobbyPresence"},
+    {FrameType::ReplayStart, "replayStart"},
+    {FrameType::ReplayEnd, "replayEnd"},
+    {FrameType::Error, "error"},
+    {FrameType::Disconnect, "disconnect"},
 }};
 
 } // namespace
@@ -54,8 +54,8 @@ FrameType frameTypeFromName(QByteArrayView name)
         return FrameType::Message;
     }
     for (const TypeName &entry : typeNames) {
-        if (entry.name.size() == name.size()
-            && std::memcmp(entry.name.data(), name.data(), size_t(name.size())) == 0) {
+        if (entry.name.size() == name.size() &&
+            std::memcmp(entry.name.data(), name.data(), size_t(name.size())) == 0) {
             return entry.type;
         }
     }
@@ -86,9 +86,9 @@ Envelope::Status Envelope::parse(QByteArrayView frame, int maxDepth)
     if (reader.peekKind() != Kind::Map) {
         QByteArrayView ignored;
         if (!reader.skip(&ignored, maxDepth)) {
-            return reader.error() == ReadError::Ext        ? Status::Ext
-                    : reader.error() == ReadError::TooDeep ? Status::TooDeep
-                                                           : Status::Malformed;
+            return reader.error() == ReadError::Ext    ? Status::Ext
+                : reader.error() == ReadError::TooDeep ? Status::TooDeep
+                                                       : Status::Malformed;
         }
         return reader.atEnd() ? Status::NotAMap : Status::Malformed;
     }
@@ -119,9 +119,9 @@ Envelope::Status Envelope::parse(QByteArrayView frame, int maxDepth)
 
     if (reader.hasError()) {
         m_fields.clear();
-        return reader.error() == ReadError::Ext        ? Status::Ext
-                : reader.error() == ReadError::TooDeep ? Status::TooDeep
-                                                       : Status::Malformed;
+        return reader.error() == ReadError::Ext    ? Status::Ext
+            : reader.error() == ReadError::TooDeep ? Status::TooDeep
+                                                   : Status::Malformed;
     }
     if (!reader.atEnd()) {
         m_fields.clear();
@@ -139,8 +139,8 @@ const Envelope::Field *Envelope::find(QByteArrayView key) const
     // Later duplicates win, as when the broker builds a map from the frame.
     for (qsizetype i = m_fields.size() - 1; i >= 0; --i) {
         const Field &field = m_fields[i];
-        if (field.key.size() == key.size()
-            && std::memcmp(field.key.data(), key.data(), size_t(key.size())) == 0) {
+        if (field.key.size() == key.size() &&
+            std::memcmp(field.key.data(), key.data(), size_t(key.size())) == 0) {
             return &field;
         }
     }

@@ -1,6 +1,7 @@
 // Copyright (C) 2026 The NoLag Qt authors. SPDX-License-Identifier: MIT
 #include <nolagcodec/variantcodec.h>
 
+#include <QtCore/QAssociativeIterable>
 #include <QtCore/QByteArrayList>
 #include <QtCore/QDateTime>
 #include <QtCore/QJsonArray>
@@ -8,7 +9,6 @@
 #include <QtCore/QJsonObject>
 #include <QtCore/QJsonValue>
 #include <QtCore/QSequentialIterable>
-#include <QtCore/QAssociativeIterable>
 #include <QtCore/QUrl>
 #include <QtCore/QUuid>
 
@@ -23,7 +23,10 @@ namespace {
 class Encoder
 {
 public:
-    Encoder(Writer &writer, int maxDepth) : m_writer(writer), m_maxDepth(maxDepth) { }
+    Encoder(Writer &writer, int maxDepth)
+        : m_writer(writer)
+        , m_maxDepth(maxDepth)
+    { }
 
     bool encode(const QVariant &value, int depth);
     bool encodeJson(const QJsonValue &value, int depth);
@@ -223,8 +226,8 @@ bool Encoder::encode(const QVariant &value, int depth)
     // Other containers (QList<int>, std::map<QString, double>, ...) registered with the meta
     // type system are walked through their iterables.
     const QMetaType type = value.metaType();
-    if (QMetaType::canConvert(type, QMetaType::fromType<QVariantMap>())
-        && value.canConvert<QAssociativeIterable>()) {
+    if (QMetaType::canConvert(type, QMetaType::fromType<QVariantMap>()) &&
+        value.canConvert<QAssociativeIterable>()) {
         const auto iterable = value.value<QAssociativeIterable>();
         m_writer.writeMapHeader(quint32(iterable.size()));
         for (auto it = iterable.begin(); it != iterable.end(); ++it) {
@@ -246,8 +249,8 @@ bool Encoder::encode(const QVariant &value, int depth)
         return true;
     }
 
-    errorString = u"a value of type %1 cannot be sent as MessagePack"_s.arg(
-            QString::fromLatin1(type.name()));
+    errorString =
+        u"a value of type %1 cannot be sent as MessagePack"_s.arg(QString::fromLatin1(type.name()));
     return false;
 }
 
@@ -353,7 +356,7 @@ QVariant decode(Reader &reader, bool *ok, int depth, int maxDepth)
                 return {};
             }
             const QString name =
-                    key.typeId() == QMetaType::QString ? key.toString() : keyToString(key);
+                key.typeId() == QMetaType::QString ? key.toString() : keyToString(key);
             map.insert(name, std::move(item));
         }
         return map;

@@ -54,8 +54,8 @@ void tst_Canonical::failures_data()
 {
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<CanonicalStatus>("status");
-    QTest::addRow("bin not utf-8") << QByteArray::fromHex("9201c402ff00")
-                                   << CanonicalStatus::InvalidUtf8;
+    QTest::addRow("bin not utf-8")
+        << QByteArray::fromHex("9201c402ff00") << CanonicalStatus::InvalidUtf8;
     QTest::addRow("ext") << QByteArray::fromHex("d40101") << CanonicalStatus::Ext;
     QTest::addRow("truncated") << QByteArray::fromHex("92a1") << CanonicalStatus::Malformed;
     QByteArray deep(300, char(0x91));

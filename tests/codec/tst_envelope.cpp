@@ -23,13 +23,13 @@ private Q_SLOTS:
 void tst_Envelope::messageFrame()
 {
     bool ok = false;
-    const QByteArray frame = encodeVariant(
-            QVariantMap{{u"type"_s, u"message"_s},
-                        {u"topic"_s, u"chat/general/messages"_s},
-                        {u"data"_s, QVariantMap{{u"text"_s, u"hi"_s}}},
-                        {u"msgId"_s, u"5b0c1d2e-0000-4000-8000-000000000000"_s},
-                        {u"requiresAck"_s, true}},
-            &ok);
+    const QByteArray frame =
+        encodeVariant(QVariantMap{{u"type"_s, u"message"_s},
+                                  {u"topic"_s, u"chat/general/messages"_s},
+                                  {u"data"_s, QVariantMap{{u"text"_s, u"hi"_s}}},
+                                  {u"msgId"_s, u"5b0c1d2e-0000-4000-8000-000000000000"_s},
+                                  {u"requiresAck"_s, true}},
+                      &ok);
     QVERIFY(ok);
 
     Envelope envelope;
@@ -49,13 +49,14 @@ void tst_Envelope::status_data()
     QTest::addColumn<Envelope::Status>("status");
     QTest::addRow("heartbeat") << QByteArray() << Envelope::Status::Heartbeat;
     QTest::addRow("not msgpack") << QByteArray("\xc1") << Envelope::Status::Malformed;
-    QTest::addRow("truncated map") << QByteArray::fromHex("82a474797065") << Envelope::Status::Malformed;
+    QTest::addRow("truncated map")
+        << QByteArray::fromHex("82a474797065") << Envelope::Status::Malformed;
     QTest::addRow("trailing bytes") << QByteArray::fromHex("80c0") << Envelope::Status::Malformed;
     QTest::addRow("array") << QByteArray::fromHex("9101") << Envelope::Status::NotAMap;
     QTest::addRow("string") << QByteArray::fromHex("a161") << Envelope::Status::NotAMap;
     QTest::addRow("ext inside data")
-            << QByteArray::fromHex("82a474797065a77075626c697368a464617461d7ff0000000000000000")
-            << Envelope::Status::Ext;
+        << QByteArray::fromHex("82a474797065a77075626c697368a464617461d7ff0000000000000000")
+        << Envelope::Status::Ext;
 }
 
 void tst_Envelope::status()
@@ -73,7 +74,7 @@ void tst_Envelope::booleansAreExact()
 {
     bool ok = false;
     const QByteArray frame = encodeVariant(
-            QVariantMap{{u"a"_s, true}, {u"b"_s, 1}, {u"c"_s, u"true"_s}, {u"d"_s, false}}, &ok);
+        QVariantMap{{u"a"_s, true}, {u"b"_s, 1}, {u"c"_s, u"true"_s}, {u"d"_s, false}}, &ok);
     Envelope envelope;
     QCOMPARE(envelope.parse(frame), Envelope::Status::Ok);
     QVERIFY(envelope.isTrue("a"));
@@ -98,7 +99,8 @@ void tst_Envelope::typeNamesRoundTrip()
 void tst_Envelope::duplicateKeysLastWins()
 {
     // {"type": "auth", "type": "publish"}
-    const QByteArray frame = QByteArray::fromHex("82a474797065a461757468a474797065a77075626c697368");
+    const QByteArray frame =
+        QByteArray::fromHex("82a474797065a461757468a474797065a77075626c697368");
     Envelope envelope;
     QCOMPARE(envelope.parse(frame), Envelope::Status::Ok);
     QCOMPARE(envelope.type(), FrameType::Publish);

@@ -57,12 +57,12 @@ private Q_SLOTS:
 void tst_MsgPack::integers_data()
 {
     QTest::addColumn<qint64>("value");
-    const qint64 values[] = {0,       1,       31,      32,        127,        128,
-                             255,     256,     65535,   65536,     4294967295, 4294967296,
-                             -1,      -31,     -32,     -33,       -128,       -129,
-                             -32768,  -32769,  -2147483648LL, -2147483649LL,
-                             std::numeric_limits<qint64>::min(),
-                             std::numeric_limits<qint64>::max()};
+    // clang-format off
+    const qint64 values[] = {
+        0, 1, 31, 32, 127, 128, 255, 256, 65535, 65536, 4294967295, 4294967296,
+        -1, -31, -32, -33, -128, -129, -32768, -32769, -2147483648LL, -2147483649LL,
+        std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max()};
+    // clang-format on
     for (qint64 v : values) {
         QTest::addRow("%lld", static_cast<long long>(v)) << v;
     }
@@ -75,8 +75,9 @@ void tst_MsgPack::integers()
     QByteArray ours;
     Writer(&ours).writeInt(value);
     // msgpack-cxx also packs minimally, choosing unsigned forms for non-negative values.
-    QCOMPARE(ours.toHex(), value >= 0 ? oraclePack(static_cast<uint64_t>(value)).toHex()
-                                      : oraclePack(static_cast<int64_t>(value)).toHex());
+    QCOMPARE(ours.toHex(),
+             value >= 0 ? oraclePack(static_cast<uint64_t>(value)).toHex()
+                        : oraclePack(static_cast<int64_t>(value)).toHex());
 
     Reader reader(ours);
     qint64 back = 0;
@@ -241,8 +242,8 @@ void tst_MsgPack::skipRejects_data()
     QTest::addColumn<ReadError>("error");
     QTest::addRow("reserved 0xc1") << hex("c1") << ReadError::Reserved;
     QTest::addRow("fixext1 in a map") << hex("81a161d40101") << ReadError::Ext;
-    QTest::addRow("ext8 (timestamp-like)") << hex("c70cff000000000000000000000000")
-                                           << ReadError::Ext;
+    QTest::addRow("ext8 (timestamp-like)")
+        << hex("c70cff000000000000000000000000") << ReadError::Ext;
     QTest::addRow("fixext8 timestamp") << hex("d7ff0000000000000000") << ReadError::Ext;
 }
 

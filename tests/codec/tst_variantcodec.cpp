@@ -40,15 +40,16 @@ void tst_VariantCodec::roundTrip_data()
     QTest::addRow("float widens") << QVariant(1.5f) << QVariant(1.5);
     QTest::addRow("bool") << QVariant(true) << QVariant(true);
     QTest::addRow("string") << QVariant(u"grüße"_s) << QVariant(u"grüße"_s);
-    QTest::addRow("bytes") << QVariant(QByteArray("\x00\xfe", 2)) << QVariant(QByteArray("\x00\xfe", 2));
+    QTest::addRow("bytes") << QVariant(QByteArray("\x00\xfe", 2))
+                           << QVariant(QByteArray("\x00\xfe", 2));
     QTest::addRow("string list") << QVariant(QStringList{u"a"_s, u"b"_s})
                                  << QVariant(QVariantList{u"a"_s, u"b"_s});
     const QVariantMap nested{{u"n"_s, qint64(1)},
                              {u"list"_s, QVariantList{qint64(1), u"x"_s, 0.5}},
                              {u"map"_s, QVariantMap{{u"deep"_s, true}}}};
     QTest::addRow("nested map") << QVariant(nested) << QVariant(nested);
-    QTest::addRow("hash becomes map") << QVariant(QVariantHash{{u"k"_s, u"v"_s}})
-                                      << QVariant(QVariantMap{{u"k"_s, u"v"_s}});
+    QTest::addRow("hash becomes map")
+        << QVariant(QVariantHash{{u"k"_s, u"v"_s}}) << QVariant(QVariantMap{{u"k"_s, u"v"_s}});
     QTest::addRow("url") << QVariant(QUrl(u"https://nolag.app/x"_s))
                          << QVariant(u"https://nolag.app/x"_s);
     QTest::addRow("date time") << QVariant(QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 6), Qt::UTC))
@@ -90,8 +91,8 @@ void tst_VariantCodec::jsonDocumentEncodesLikeItsValue()
     bool ok = false;
     const QByteArray fromDoc = encodeVariant(QVariant::fromValue(doc), &ok);
     QVERIFY(ok);
-    const QByteArray fromMap = encodeVariant(QVariantMap{
-            {u"x"_s, QVariantList{1, 2.5, QVariant::fromValue(nullptr), u"s"_s}}}, &ok);
+    const QByteArray fromMap = encodeVariant(
+        QVariantMap{{u"x"_s, QVariantList{1, 2.5, QVariant::fromValue(nullptr), u"s"_s}}}, &ok);
     QCOMPARE(fromDoc.toHex(), fromMap.toHex());
 }
 
@@ -99,8 +100,7 @@ void tst_VariantCodec::readableByOracle()
 {
     bool ok = false;
     const QByteArray bytes = encodeVariant(
-            QVariantMap{{u"type"_s, u"publish"_s}, {u"qos"_s, 1}, {u"data"_s, QVariantList{3.5}}},
-            &ok);
+        QVariantMap{{u"type"_s, u"publish"_s}, {u"qos"_s, 1}, {u"data"_s, QVariantList{3.5}}}, &ok);
     QVERIFY(ok);
     const auto handle = msgpack::unpack(bytes.constData(), size_t(bytes.size()));
     const auto map = handle.get().as<std::map<std::string, msgpack::object>>();
@@ -123,7 +123,8 @@ void tst_VariantCodec::decodesOracleOutput()
     const std::string s = stream.str();
 
     bool ok = false;
-    const QVariantMap map = decodeVariant(QByteArrayView(s.data(), qsizetype(s.size())), &ok).toMap();
+    const QVariantMap map =
+        decodeVariant(QByteArrayView(s.data(), qsizetype(s.size())), &ok).toMap();
     QVERIFY(ok);
     QCOMPARE(map.value(u"f32"_s), QVariant(0.25));
     QCOMPARE(map.value(u"big"_s), QVariant(quint64(18446744073709551615ULL)));

@@ -9,8 +9,8 @@ namespace NoLag::Codec {
 
 enum class CanonicalStatus : quint8 {
     Ok,
-    Malformed,  // truncated or reserved bytes
-    Ext,        // an ext value: the whole frame is to be ignored
+    Malformed, // truncated or reserved bytes
+    Ext, // an ext value: the whole frame is to be ignored
     TooDeep,
     InvalidUtf8, // a bin value that is not UTF-8 cannot be delivered as str
 };

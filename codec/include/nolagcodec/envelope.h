@@ -64,7 +64,7 @@ public:
         Ok,
         Heartbeat, // the empty frame
         Malformed, // not MessagePack, truncated, or trailing bytes
-        Ext,       // holds an ext value somewhere: the frame is ignored
+        Ext, // holds an ext value somewhere: the frame is ignored
         TooDeep,
         NotAMap, // well formed, but the top-level value is not a map
     };

@@ -12,27 +12,27 @@ namespace NoLag::Codec {
 enum class Kind : quint8 {
     Nil,
     Bool,
-    Int,      // a signed encoding: negative fixint or int8..int64 (the value may be >= 0)
-    UInt,     // an unsigned encoding: positive fixint or uint8..uint64
+    Int, // a signed encoding: negative fixint or int8..int64 (the value may be >= 0)
+    UInt, // an unsigned encoding: positive fixint or uint8..uint64
     Float32,
     Float64,
     Str,
     Bin,
     Array,
     Map,
-    Ext,      // any ext or fixext type: never valid in NoLag frames
+    Ext, // any ext or fixext type: never valid in NoLag frames
     Reserved, // the byte 0xc1, never valid
-    End,      // no more bytes
+    End, // no more bytes
 };
 
 enum class ReadError : quint8 {
     None,
-    Truncated,    // a header or body runs past the end of the input
+    Truncated, // a header or body runs past the end of the input
     TypeMismatch, // the value is not of the kind the caller asked for
-    Reserved,     // the reserved byte 0xc1
-    Ext,          // an ext value (NoLag rejects every frame that holds one)
-    TooDeep,      // nesting beyond the reader's depth limit
-    OutOfRange,   // an integer that does not fit the requested C++ type
+    Reserved, // the reserved byte 0xc1
+    Ext, // an ext value (NoLag rejects every frame that holds one)
+    TooDeep, // nesting beyond the reader's depth limit
+    OutOfRange, // an integer that does not fit the requested C++ type
 };
 
 /*!
@@ -49,9 +49,10 @@ public:
     static constexpr int MaxDepthLimit = 200;
 
     Reader() = default;
-    explicit Reader(QByteArrayView bytes) : m_begin(bytes.data()), m_end(bytes.data() + bytes.size())
-    {
-    }
+    explicit Reader(QByteArrayView bytes)
+        : m_begin(bytes.data())
+        , m_end(bytes.data() + bytes.size())
+    { }
 
     qsizetype position() const { return m_pos - m_begin; }
     qsizetype remaining() const { return m_end - m_pos; }
@@ -63,7 +64,7 @@ public:
 
     bool readNil();
     bool readBool(bool *value);
-    bool readInt(qint64 *value);   // any integer that fits qint64
+    bool readInt(qint64 *value); // any integer that fits qint64
     bool readUInt(quint64 *value); // any non-negative integer
     bool readDouble(double *value); // float32, float64, or an integer converted
     bool readStr(QByteArrayView *utf8);

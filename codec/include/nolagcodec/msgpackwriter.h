@@ -17,7 +17,9 @@ namespace NoLag::Codec {
 class Writer
 {
 public:
-    explicit Writer(QByteArray *out) : m_out(out) { }
+    explicit Writer(QByteArray *out)
+        : m_out(out)
+    { }
 
     QByteArray *buffer() const { return m_out; }
 
