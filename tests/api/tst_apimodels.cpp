@@ -76,6 +76,7 @@ private Q_SLOTS:
     void keyChangeReloads();
     void modelWithoutApi();
     void apiDestroyed();
+    void destroyedWhileRequestsRun();
     void replyDeletesItself();
 
 private:
@@ -480,6 +481,28 @@ void tst_ApiModels::apiDestroyed()
     QCOMPARE(model.api(), nullptr);
     QTRY_COMPARE(model.count(), 0); // rows of an API that is gone are not kept
     QVERIFY(!model.isLoading());
+}
+
+void tst_ApiModels::destroyedWhileRequestsRun()
+{
+    // A model that goes away with a change still running is simply not told the outcome.
+    auto model = std::make_unique<NoLagAppsModel>();
+    model->setApi(m_api.get());
+    QPointer<NoLagApiReply> reply = model->create({{u"name"_s, u"Orphaned Change"_s}});
+    model.reset();
+    QVERIFY(reply.isNull());
+
+    // An API that goes away while a model loads fails the load; the model settles, empty.
+    auto api = std::make_unique<NoLagApi>(ApiTest::apiKey(), m_api->options());
+    NoLagActorsModel actors;
+    QAbstractItemModelTester tester(&actors);
+    actors.setApi(api.get());
+    QTRY_VERIFY(actors.isLoading());
+    QCoreApplication::processEvents(); // let the load start
+    api.reset();
+    QTRY_VERIFY(!actors.isLoading());
+    QCOMPARE(actors.count(), 0);
+    QCOMPARE(actors.error(), NoLagApiListModel::NoError);
 }
 
 void tst_ApiModels::replyDeletesItself()
