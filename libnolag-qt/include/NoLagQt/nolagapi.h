@@ -200,9 +200,11 @@ public:
     int timeout() const;
     void setTimeout(int milliseconds);
 
+    /*! Base URL, timeout and extra headers; a change applies to requests sent afterwards. */
     NoLagApiOptions options() const;
     void setOptions(const NoLagApiOptions &options);
 
+    /*! The endpoint groups (Python: api.apps, api.rooms, ...), as cheap handles. */
     NoLagAppsApi apps();
     NoLagRoomsApi rooms();
     NoLagActorsApi actors();
