@@ -45,6 +45,18 @@ constexpr std::array<TypeName, 28> typeNames = {{
     {FrameType::Disconnect, "disconnect"},
 }};
 
+Envelope::Status statusOf(ReadError error)
+{
+    switch (error) {
+    case ReadError::Ext:
+        return Envelope::Status::Ext;
+    case ReadError::TooDeep:
+        return Envelope::Status::TooDeep;
+    default:
+        return Envelope::Status::Malformed;
+    }
+}
+
 } // namespace
 
 FrameType frameTypeFromName(QByteArrayView name)
@@ -99,36 +111,73 @@ Envelope::Status Envelope::parse(QByteArrayView frame, int maxDepth)
         return Status::Malformed;
     }
 
+    // Nearly every key is a fixstr and nearly every value other than `data` a short string,
+    // a boolean, nil or a small integer: those are read right here, everything else (and
+    // every error) through the general reader. This loop runs for every frame a client
+    // receives, so it avoids a call per byte of structure.
+    const char *const end = frame.data() + frame.size();
+    const char *pos = frame.data() + reader.position();
+    QByteArrayView typeValue; // the last `type` field's value (later duplicates win)
     for (quint32 i = 0; i < count; ++i) {
         Field field;
-        const bool stringKey = reader.peekKind() == Kind::Str || reader.peekKind() == Kind::Bin;
-        if (stringKey) {
-            reader.readStrOrBin(&field.key);
-        } else if (!reader.skip(nullptr, maxDepth - 1)) {
-            break;
+        bool stringKey = false;
+        if (pos < end && (quint8(*pos) & 0xe0) == 0xa0 && end - pos > (quint8(*pos) & 0x1f)) {
+            const qsizetype length = quint8(*pos) & 0x1f;
+            field.key = QByteArrayView(pos + 1, length);
+            pos += 1 + length;
+            stringKey = true;
+        } else {
+            Reader keyReader(QByteArrayView(pos, end - pos));
+            const Kind kind = keyReader.peekKind();
+            stringKey = kind == Kind::Str || kind == Kind::Bin;
+            if (stringKey ? !keyReader.readStrOrBin(&field.key)
+                          : !keyReader.skip(nullptr, maxDepth - 1)) {
+                m_fields.clear();
+                return statusOf(keyReader.error());
+            }
+            pos += keyReader.position();
         }
-        if (!reader.skip(&field.value, maxDepth - 1)) {
-            break;
+
+        qsizetype scalar = 0;
+        if (pos < end) {
+            const quint8 b = quint8(*pos);
+            if (b <= 0x7f || b >= 0xe0 || b == 0xc0 || b == 0xc2 || b == 0xc3) {
+                scalar = 1;
+            } else if ((b & 0xe0) == 0xa0) {
+                scalar = 1 + (b & 0x1f);
+            } else if (b == 0xd9 && end - pos >= 2) {
+                scalar = 2 + quint8(pos[1]);
+            }
         }
+        if (scalar > 0 && end - pos >= scalar) {
+            field.value = QByteArrayView(pos, scalar);
+            pos += scalar;
+        } else {
+            Reader valueReader(QByteArrayView(pos, end - pos));
+            if (!valueReader.skip(&field.value, maxDepth - 1)) {
+                m_fields.clear();
+                return statusOf(valueReader.error());
+            }
+            pos += valueReader.position();
+        }
+
         // Fields with non-string keys cannot be named by any frame definition; they are
         // checked for well-formedness above and otherwise ignored.
         if (stringKey) {
             m_fields.append(field);
+            if (field.key.size() == 4 && std::memcmp(field.key.data(), "type", 4) == 0) {
+                typeValue = field.value;
+            }
         }
     }
 
-    if (reader.hasError()) {
-        m_fields.clear();
-        return reader.error() == ReadError::Ext    ? Status::Ext
-            : reader.error() == ReadError::TooDeep ? Status::TooDeep
-                                                   : Status::Malformed;
-    }
-    if (!reader.atEnd()) {
+    if (pos != end) {
         m_fields.clear();
         return Status::Malformed;
     }
-
-    if (bytes("type", &m_typeName)) {
+    Reader typeReader(typeValue);
+    const Kind typeKind = typeReader.peekKind();
+    if ((typeKind == Kind::Str || typeKind == Kind::Bin) && typeReader.readStrOrBin(&m_typeName)) {
         m_type = frameTypeFromName(m_typeName);
     }
     return Status::Ok;

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void booleansAreExact();
     void typeNamesRoundTrip();
     void duplicateKeysLastWins();
+    void fieldBytesOfEveryKind();
 };
 
 void tst_Envelope::messageFrame()
@@ -57,6 +58,22 @@ void tst_Envelope::status_data()
     QTest::addRow("ext inside data")
         << QByteArray::fromHex("82a474797065a77075626c697368a464617461d7ff0000000000000000")
         << Envelope::Status::Ext;
+    // The fast paths for fixstr keys and short scalar values stop at the end like the reader.
+    QTest::addRow("fixstr key runs past the end")
+        << QByteArray::fromHex("81a56162") << Envelope::Status::Malformed;
+    QTest::addRow("fixstr value runs past the end")
+        << QByteArray::fromHex("81a174a56162") << Envelope::Status::Malformed;
+    QTest::addRow("str8 value runs past the end")
+        << QByteArray::fromHex("81a174d9056162") << Envelope::Status::Malformed;
+    QTest::addRow("str8 header cut short")
+        << QByteArray::fromHex("81a174d9") << Envelope::Status::Malformed;
+    QTest::addRow("value missing") << QByteArray::fromHex("81a174") << Envelope::Status::Malformed;
+    QTest::addRow("reserved byte as value")
+        << QByteArray::fromHex("81a174c1") << Envelope::Status::Malformed;
+    QTest::addRow("ext after a short value")
+        << QByteArray::fromHex("82a161c3a162d4000a") << Envelope::Status::Ext;
+    QTest::addRow("non-string key is skipped")
+        << QByteArray::fromHex("82a474797065a16101c3") << Envelope::Status::Ok;
 }
 
 void tst_Envelope::status()
@@ -104,6 +121,38 @@ void tst_Envelope::duplicateKeysLastWins()
     Envelope envelope;
     QCOMPARE(envelope.parse(frame), Envelope::Status::Ok);
     QCOMPARE(envelope.type(), FrameType::Publish);
+}
+
+void tst_Envelope::fieldBytesOfEveryKind()
+{
+    const QString text40(40, u'x');
+    bool ok = false;
+    const QByteArray frame = encodeVariant(QVariantMap{{u"a"_s, QVariant::fromValue(nullptr)},
+                                                       {u"b"_s, true},
+                                                       {u"c"_s, -1},
+                                                       {u"d"_s, 127},
+                                                       {u"e"_s, text40},
+                                                       {u"f"_s, 1.5},
+                                                       {u"g"_s, QVariantList{1, u"y"_s}},
+                                                       {u"h"_s, u""_s},
+                                                       {QString(40, u'k'), 7}},
+                                           &ok);
+    QVERIFY(ok);
+
+    Envelope envelope;
+    QCOMPARE(envelope.parse(frame), Envelope::Status::Ok);
+    QCOMPARE(envelope.fieldCount(), 9);
+    QCOMPARE(envelope.raw("a").toByteArray(), QByteArray("\xc0", 1));
+    QVERIFY(envelope.isTrue("b"));
+    QCOMPARE(envelope.integer("c"), -1);
+    QCOMPARE(envelope.integer("d"), 127);
+    QCOMPARE(envelope.string("e"), text40);
+    QCOMPARE(envelope.raw("e").size(), 42);
+    QCOMPARE(envelope.number("f"), 1.5);
+    QCOMPARE(decodeVariant(envelope.raw("g")), QVariant(QVariantList{qint64(1), u"y"_s}));
+    QCOMPARE(envelope.string("h"), u""_s);
+    // A key longer than a fixstr takes the general reader.
+    QCOMPARE(envelope.integer(QByteArray(40, 'k')), 7);
 }
 
 QTEST_APPLESS_MAIN(tst_Envelope)

@@ -171,6 +171,8 @@ public:
     QFuture<void> connectFuture;
 
     QHash<QByteArray, NoLagSubscription *> subscriptions; // by UTF-8 topic
+    QByteArray lastOtherTopicUtf8; // the last topic of a message without a subscription
+    QString lastOtherTopic;
     QList<QMetaObject::Connection> anyHandlers;
 
     std::map<quint64, NoLagPendingOperation> pending; // ordered by id, i.e. by age

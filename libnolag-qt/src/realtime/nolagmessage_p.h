@@ -30,8 +30,11 @@ public:
         bool isValid() const { return offset >= 0; }
     };
 
-    /*! Fills the spans from \a envelope, which must have parsed \a frame. */
-    void index(const NoLag::Codec::Envelope &envelope);
+    /*!
+        Fills the spans from \a envelope, which must have parsed \a frame; false when the
+        frame lacks a str topic or the data.
+    */
+    bool index(const NoLag::Codec::Envelope &envelope);
     QByteArrayView view(Span span) const
     {
         return span.isValid() ? QByteArrayView(frame).sliced(span.offset, span.length)
@@ -41,6 +44,7 @@ public:
 
     QByteArray frame;
     QString topic;
+    Span topicUtf8; // UTF-8 bytes of the str
     Span data; // raw MessagePack value
     Span msgId; // UTF-8 bytes of the str
     Span filter; // UTF-8 bytes of the str
