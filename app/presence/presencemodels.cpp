@@ -105,6 +105,27 @@ void PresenceRosterModel::setSelfId(const QString &actorId)
     }
 }
 
+namespace {
+
+// What a newer presence of the same actor says, with what only the older one knew kept:
+// events often omit the join time, the actor type and the status.
+NoLagActorPresence merged(const NoLagActorPresence &older, const NoLagActorPresence &newer)
+{
+    NoLagActorPresence result = newer;
+    if (result.joinedAt() == 0) {
+        result.setJoinedAt(older.joinedAt());
+    }
+    if (result.actorType() == NoLag::ActorType::Unknown) {
+        result.setActorType(older.actorType());
+    }
+    if (result.status().isEmpty()) {
+        result.setStatus(older.status());
+    }
+    return result;
+}
+
+} // namespace
+
 void PresenceRosterModel::reset(const QList<NoLagActorPresence> &actors)
 {
     beginResetModel();
@@ -114,7 +135,11 @@ void PresenceRosterModel::reset(const QList<NoLagActorPresence> &actors)
         bool known = false;
         for (NoLagActorPresence &existing : m_actors) {
             if (existing.actorTokenId() == actor.actorTokenId()) {
-                existing = actor;
+                const qint64 firstJoin = existing.joinedAt();
+                existing = merged(existing, actor);
+                if (firstJoin != 0 && firstJoin < existing.joinedAt()) {
+                    existing.setJoinedAt(firstJoin); // the earliest connection's join time
+                }
                 known = true;
             }
         }
@@ -150,18 +175,7 @@ void PresenceRosterModel::upsert(const NoLagActorPresence &actor)
         Q_EMIT countChanged();
         return;
     }
-    NoLagActorPresence updated = actor;
-    const NoLagActorPresence &old = m_actors.at(row);
-    if (updated.joinedAt() == 0) {
-        updated.setJoinedAt(old.joinedAt());
-    }
-    if (updated.actorType() == NoLag::ActorType::Unknown) {
-        updated.setActorType(old.actorType());
-    }
-    if (updated.status().isEmpty()) {
-        updated.setStatus(old.status());
-    }
-    m_actors[row] = updated;
+    m_actors[row] = merged(m_actors.at(row), actor);
     Q_EMIT dataChanged(index(row), index(row));
 }
 

@@ -1,0 +1,90 @@
+// Copyright (C) 2026 The NoLag Qt authors. SPDX-License-Identifier: MIT
+//
+// The Quick Test runner of the explorer's reusable QML components (qml/tst_*.qml). The
+// components are tested with the real C++ models, filled with sample traffic by the fixture
+// below and handed to QML as the context property "fixture".
+
+#include "inspector/messageinspector.h"
+#include "publish/publisher.h"
+#include "topics/topictreemodel.h"
+#include "traffic/trafficmodel.h"
+#include "traffic/trafficstore.h"
+
+#include <nolagcodec/variantcodec.h>
+
+#include <NoLagQt/nolagclient.h>
+
+#include <QtQml/QQmlContext>
+#include <QtQml/QQmlEngine>
+#include <QtQml/QQmlExtensionPlugin>
+#include <QtQuick/QQuickWindow>
+#include <QtQuickControls2/QQuickStyle>
+#include <QtQuickTest/quicktest.h>
+
+Q_IMPORT_QML_PLUGIN(NoLagExplorerPlugin)
+
+using namespace Qt::StringLiterals;
+
+class Fixture : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(TrafficModel *traffic READ traffic CONSTANT)
+    Q_PROPERTY(TopicTreeModel *topics READ topics CONSTANT)
+    Q_PROPERTY(MessageInspector *inspector READ inspector CONSTANT)
+
+public:
+    Fixture()
+    {
+        const QStringList names{u"demo/general/messages"_s, u"demo/general/telemetry"_s,
+                                u"demo/support/messages"_s};
+        for (int i = 1; i <= 30; ++i) {
+            const quint32 topic = m_store.topics().intern(names.at(i % 3));
+            bool ok = false;
+            const QByteArray data = NoLag::Codec::encodeVariant(
+                    QVariantMap{{u"n"_s, i}, {u"text"_s, u"sample"_s}}, &ok);
+            const quint64 sequence = m_store.append(topic, 1700000000000 + i, 1, 0, data);
+            m_topics.recordMessage(topic, sequence, 1700000000000 + i);
+        }
+        m_traffic.flush();
+        m_topics.flush();
+        m_inspector.inspect(30);
+    }
+
+    TrafficModel *traffic() { return &m_traffic; }
+    TopicTreeModel *topics() { return &m_topics; }
+    MessageInspector *inspector() { return &m_inspector; }
+
+private:
+    TrafficStore m_store;
+    TrafficModel m_traffic{&m_store};
+    TopicTreeModel m_topics{&m_store};
+    MessageInspector m_inspector{&m_store};
+};
+
+class Setup : public QObject
+{
+    Q_OBJECT
+
+public Q_SLOTS:
+    void applicationAvailable()
+    {
+        QQuickStyle::setStyle(u"Fusion"_s);
+        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+    }
+
+    void qmlEngineAvailable(QQmlEngine *engine)
+    {
+        engine->addImportPath(u"qrc:/qt/qml"_s);
+        m_fixture = std::make_unique<Fixture>();
+        engine->rootContext()->setContextProperty(u"fixture"_s, m_fixture.get());
+    }
+
+    void cleanupTestCase() { m_fixture.reset(); }
+
+private:
+    std::unique_ptr<Fixture> m_fixture;
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(explorer_components, Setup)
+
+#include "tst_qmlcomponents.moc"
