@@ -12,7 +12,7 @@ packages=(
     qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtquick-dialogs
     qml6-module-qtcore qml6-module-qttest qml6-module-qt-labs-settings
     qml6-module-qt-labs-qmlmodels qml6-module-qtcharts qml6-module-qt-labs-folderlistmodel
-    libmsgpack-cxx-dev xvfb xauth libqt6svg6
+    libmsgpack-cxx-dev xvfb xauth libqt6svg6 appstream desktop-file-utils
 )
 
 missing=()
