@@ -111,6 +111,10 @@ Limits (defaults are those of the hosted service):
   --max-message-size BYTES  largest encoded message payload (default 921600)
   --max-frame-size BYTES    largest inbound WebSocket frame; larger ones close the
                             connection with code 1009 (default 1048576)
+  --max-send-buffer BYTES   data sent to a client that it has not read yet; a client that
+                            falls further behind is disconnected with code 1013 and gets
+                            its unacknowledged messages again when it reconnects
+                            (default 67108864, 64 MiB; 0 = no limit)
   --max-filters N           filter items per subscription (default 100)
   --idle-timeout SECONDS    close connections silent for this long (default 60)
   --revalidate-interval SECONDS
@@ -148,6 +152,7 @@ CommandLineResult parseCommandLine(const QStringList &arguments, ServerSettings 
     const QCommandLineOption rateLimit(u"rate-limit"_s, QString(), u"N"_s);
     const QCommandLineOption maxMessageSize(u"max-message-size"_s, QString(), u"BYTES"_s);
     const QCommandLineOption maxFrameSize(u"max-frame-size"_s, QString(), u"BYTES"_s);
+    const QCommandLineOption maxSendBuffer(u"max-send-buffer"_s, QString(), u"BYTES"_s);
     const QCommandLineOption maxFilters(u"max-filters"_s, QString(), u"N"_s);
     const QCommandLineOption idleTimeout(u"idle-timeout"_s, QString(), u"SECONDS"_s);
     const QCommandLineOption revalidate(u"revalidate-interval"_s, QString(), u"SECONDS"_s);
@@ -165,7 +170,7 @@ CommandLineResult parseCommandLine(const QStringList &arguments, ServerSettings 
                        maxFrameSize, maxFilters,  idleTimeout,  revalidate,
                        retainTtl,    replayLimit, logRetention, logRetentionCount,
                        noRecording,  strict,      logLevel,     version,
-                       help});
+                       help,         maxSendBuffer});
 
     if (!parser.parse(arguments)) {
         // QCommandLineParser's sentences ("Unknown option 'x'.") with our own ending.
@@ -228,6 +233,12 @@ CommandLineResult parseCommandLine(const QStringList &arguments, ServerSettings 
     if (parser.isSet(maxFrameSize)) {
         if (!parseCount(u"max-frame-size"_s, parser.value(maxFrameSize), 1, &broker.maxFrameSize,
                         errorString)) {
+            return CommandLineResult::Error;
+        }
+    }
+    if (parser.isSet(maxSendBuffer)) {
+        if (!parseCount(u"max-send-buffer"_s, parser.value(maxSendBuffer), 0,
+                        &broker.maxSendBuffer, errorString)) {
             return CommandLineResult::Error;
         }
     }

@@ -89,6 +89,7 @@ bool NoLagLocal::start(QString *errorString)
 
     m_front = std::make_unique<HttpFront>(m_broker.get());
     m_front->setMaxFrameSize(m_settings.broker.maxFrameSize);
+    m_front->setMaxSendBuffer(m_settings.broker.maxSendBuffer);
     m_front->setRestHandler(
             [this](const RestRequest &request) { return m_controlPlane->handle(request); });
 

@@ -14,6 +14,9 @@ struct BrokerOptions
     int rateLimit = 50; // publishes per connection per second; 0 = off
     qint64 maxMessageSize = 921'600; // canonical encoding of `data`, bytes
     qint64 maxFrameSize = 1'048'576; // inbound frame cap (the front closes 1009)
+    // Outbound bytes a client may leave unread before the front closes it (1013); 0 = off.
+    // Not in the spec: the reference server leaves this to its WebSocket library.
+    qint64 maxSendBuffer = 64LL * 1024 * 1024;
     int maxFilters = 100; // filter items per subscription
     qint64 idleTimeoutMs = 60'000; // close 1000 without any inbound frame
     qint64 revalidateIntervalMs = 600'000; // revalidation on heartbeat

@@ -167,6 +167,7 @@ void HttpFront::acceptWebSockets()
             }
         }
         auto *link = new WebSocketLink(std::move(socket), transport, m_broker);
+        link->setMaxSendBuffer(m_maxSendBuffer);
         link->setParent(this);
     }
 }

@@ -51,6 +51,8 @@ public:
 
     /*! The inbound frame limit: larger frames close the connection with 1009. */
     void setMaxFrameSize(qint64 bytes) { m_maxFrameSize = bytes; }
+    /*! Unread outbound bytes after which a connection is closed as too slow; 0 = no limit. */
+    void setMaxSendBuffer(qint64 bytes) { m_maxSendBuffer = bytes; }
 
     /*! Closes the listening socket (open connections stay until the broker closes them). */
     void stopListening();
@@ -69,6 +71,7 @@ private:
     QList<QPointer<QTcpSocket>> m_upgrading; // upgrade requests not yet handed over
     RestHandler m_restHandler;
     qint64 m_maxFrameSize = 1'048'576;
+    qint64 m_maxSendBuffer = 64LL * 1024 * 1024;
 };
 
 /*! A JSON error body of the REST API: {"statusCode","message","error"}. */

@@ -7,12 +7,17 @@
 #include <QtNetwork/QAbstractSocket>
 #include <QtWebSockets/QWebSocket>
 
+using namespace Qt::StringLiterals;
+
 namespace NoLag::Server {
 
 namespace {
 
 // A peer that does not answer our close frame is dropped after this long.
 constexpr int CloseDeadlineMs = 5000;
+
+// RFC 6455 "Try Again Later" (Qt 6.4 has no name for it): the SDKs reconnect after any close.
+constexpr int TryAgainLaterCloseCode = 1013;
 
 } // namespace
 
@@ -66,11 +71,29 @@ WebSocketLink::~WebSocketLink()
 
 void WebSocketLink::send(const QByteArray &frame)
 {
+    if (m_closing) {
+        return; // nothing more goes out after our close frame
+    }
+    if (m_maxSendBuffer > 0 && m_socket->bytesToWrite() + frame.size() > m_maxSendBuffer) {
+        // The spec has no slow-consumer rule. Closing is what keeps the server's memory
+        // bounded without losing anything the client was promised: QoS 1-2 deliveries it
+        // did not acknowledge are replayed when it reconnects, as after any drop.
+        qCWarning(lcNet,
+                  "Connection %llu: closing it because the client is not reading: %lld bytes "
+                  "sent to it are still waiting (limit %lld, --max-send-buffer)",
+                  m_sessionId, qint64(m_socket->bytesToWrite()), m_maxSendBuffer);
+        close(TryAgainLaterCloseCode, u"slow_consumer"_s);
+        return;
+    }
     m_socket->sendBinaryMessage(frame);
 }
 
 void WebSocketLink::close(int code, const QString &reason)
 {
+    if (m_closing) {
+        return;
+    }
+    m_closing = true;
     m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
     m_closeDeadline.start();
 }

@@ -37,6 +37,13 @@ public:
     WebSocketLink(std::unique_ptr<QWebSocket> socket, QAbstractSocket *transport, Broker *broker);
     ~WebSocketLink() override;
 
+    /*!
+        A client that leaves more than \a bytes of what was sent to it unread is closed with
+        1013 rather than letting the server's memory grow without bound; 0 = no limit. What
+        it had not acknowledged at QoS 1-2 is replayed when it comes back.
+    */
+    void setMaxSendBuffer(qint64 bytes) { m_maxSendBuffer = bytes; }
+
     void send(const QByteArray &frame) override;
     void close(int code, const QString &reason) override;
 
@@ -47,7 +54,9 @@ private:
     QPointer<Broker> m_broker;
     quint64 m_sessionId = 0;
     QTimer m_closeDeadline;
+    qint64 m_maxSendBuffer = 0;
     bool m_gone = false;
+    bool m_closing = false;
 };
 
 } // namespace NoLag::Server

@@ -7,6 +7,8 @@
 #include "localserver.h"
 #include "rawconnection.h"
 
+#include <nolagcodec/variantcodec.h>
+
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
@@ -15,6 +17,7 @@
 #include <QtNetwork/QNetworkAccessManager>
 #include <QtNetwork/QNetworkReply>
 #include <QtNetwork/QTcpServer>
+#include <QtNetwork/QTcpSocket>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
@@ -145,6 +148,7 @@ private Q_SLOTS:
     void malformedFramesLeaveOthersAlone_data();
     void malformedFramesLeaveOthersAlone();
     void oversizeFrameCloses1009();
+    void clientThatDoesNotReadIsClosed();
     void httpEndpoints_data();
     void httpEndpoints();
     void webSocketOnAnotherPathIsRefused();
@@ -302,6 +306,73 @@ void tst_LocalServer::oversizeFrameCloses1009()
     bool ok = false;
     QVERIFY(bystander->waitForAnyFrame(5000, &ok).isHeartbeat());
     QVERIFY(ok);
+}
+
+// A client frame by hand (masked with a zero key, which leaves the payload as it is).
+QByteArray maskedFrame(const QVariantMap &frame)
+{
+    bool ok = false;
+    const QByteArray payload = NoLag::Codec::encodeVariant(QVariant(frame), &ok);
+    Q_ASSERT(ok && payload.size() < 65536);
+    QByteArray bytes(1, char(0x82));
+    if (payload.size() < 126) {
+        bytes.append(char(0x80 | payload.size()));
+    } else {
+        bytes.append(char(0x80 | 126));
+        bytes.append(char(payload.size() >> 8));
+        bytes.append(char(payload.size() & 0xff));
+    }
+    bytes.append(4, '\0');
+    return bytes + payload;
+}
+
+void tst_LocalServer::clientThatDoesNotReadIsClosed()
+{
+    std::unique_ptr<LocalServer> server =
+            startServer({u"--max-send-buffer"_s, u"1048576"_s, u"--rate-limit"_s, u"0"_s});
+    QVERIFY(server);
+    auto publisher = connectAs(server.get(), u"alice-token"_s);
+    auto reader = connectAs(server.get(), u"bob-token"_s);
+    QVERIFY(publisher && reader);
+    QVERIFY(subscribe(reader.get(), Topic));
+
+    // A WebSocket client over a plain TCP socket that authenticates, subscribes, and from
+    // then on reads nothing: what is sent to it fills the kernel's buffers, then the server's.
+    QTcpSocket stalled;
+    QByteArray received;
+    connect(&stalled, &QTcpSocket::readyRead, this, [&] {
+        if (stalled.readBufferSize() == 0) {
+            received += stalled.readAll();
+        }
+    });
+    stalled.connectToHost(QHostAddress::LocalHost, server->port());
+    QVERIFY(stalled.waitForConnected(5000));
+    stalled.write("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                  "Connection: Upgrade\r\nSec-WebSocket-Key: c2xvdy1jb25zdW1lci0xMg==\r\n"
+                  "Sec-WebSocket-Version: 13\r\n\r\n");
+    QTRY_VERIFY(received.contains("\r\n\r\n"));
+    QVERIFY(received.startsWith("HTTP/1.1 101"));
+    stalled.write(maskedFrame({{u"type"_s, u"auth"_s},
+                               {u"token"_s, u"carol-token"_s},
+                               {u"protocolVersion"_s, 2}}));
+    QTRY_VERIFY(received.contains("success"));
+    stalled.write(maskedFrame({{u"type"_s, u"subscribe"_s}, {u"topic"_s, Topic}}));
+    QTRY_VERIFY(received.contains("subscribed"));
+    stalled.setReadBufferSize(16); // Qt stops taking bytes from the kernel once it holds 16
+
+    // 32 MB: more than loopback's kernel buffers hold, so the server's buffer passes 1 MB.
+    const int count = 64;
+    const QByteArray chunk(512 * 1024, 'x');
+    for (int i = 0; i < count; ++i) {
+        QVERIFY2(publish(publisher.get(), Topic, chunk), qPrintable(u"publish %1"_s.arg(i)));
+    }
+    // The reading subscriber is not held back by the stalled one and misses nothing.
+    QCOMPARE(messageData(reader.get(), count, 15000).size(), count);
+
+    server->stop();
+    QVERIFY2(server->output().contains("because the client is not reading"),
+             server->output().constData());
+    QCOMPARE(server->output().count("because the client is not reading"), 1);
 }
 
 void tst_LocalServer::httpEndpoints_data()
