@@ -20,6 +20,19 @@ namespace NoLag::Server {
 
 namespace {
 
+// A room a blueprint gives an app; its topics are the app's.
+Room staticRoom(const BlueprintRoom &definition, const QString &appId, const QStringList &topics)
+{
+    Room room;
+    room.appId = appId;
+    room.name = definition.name;
+    room.slug = definition.slug;
+    room.description = definition.description;
+    room.type = RoomType::Static;
+    room.topics = topics;
+    return room;
+}
+
 // Schema version 1 of the part "controlplane". Slugs are unique among rows that are not
 // deleted, so a deleted app's or room's slug can be used again.
 const QList<QStringList> migrationSteps{{
@@ -558,13 +571,7 @@ std::optional<App> ControlPlaneStore::createApp(const QString &projectId, App dr
                 return true;
             }
             for (const BlueprintRoom &definition : blueprint->rooms) {
-                Room room;
-                room.appId = app.id;
-                room.name = definition.name;
-                room.slug = definition.slug;
-                room.description = definition.description;
-                room.type = RoomType::Static;
-                room.topics = app.topics;
+                Room room = staticRoom(definition, app.id, app.topics);
                 if (!insertRoom(room, error)) {
                     return false;
                 }
@@ -657,13 +664,7 @@ std::optional<App> ControlPlaneStore::resetAppToBlueprint(const App &app, StoreE
                     }
                     continue;
                 }
-                Room room;
-                room.appId = app.id;
-                room.name = definition.name;
-                room.slug = definition.slug;
-                room.description = definition.description;
-                room.type = RoomType::Static;
-                room.topics = restored.topics;
+                Room room = staticRoom(definition, app.id, restored.topics);
                 if (!insertRoom(room, error)) {
                     return false;
                 }
