@@ -20,7 +20,8 @@ using namespace Qt::StringLiterals;
 
 namespace NoLagBench {
 
-Settings parseSettings(const QString &description, int defaultRuns, int quickRuns)
+Settings parseSettings(const QString &description, int defaultRuns, int quickRuns,
+                       const QString &builtNoLagLocal, const QString &builtRelay)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(description);
@@ -52,12 +53,8 @@ Settings parseSettings(const QString &description, int defaultRuns, int quickRun
         }
     }
     settings.markdownFile = parser.value(markdown);
-#ifdef NOLAG_LOCAL_BINARY
-    settings.nolagLocal = QStringLiteral(NOLAG_LOCAL_BINARY);
-#endif
-#ifdef NOLAG_BENCH_RELAY_BINARY
-    settings.relay = QStringLiteral(NOLAG_BENCH_RELAY_BINARY);
-#endif
+    settings.nolagLocal = builtNoLagLocal;
+    settings.relay = builtRelay;
     if (parser.isSet(nolagLocal)) {
         settings.nolagLocal = parser.value(nolagLocal);
     }

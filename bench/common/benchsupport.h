@@ -33,9 +33,12 @@ struct Settings
 /*!
     Reads the options every program shares (--quick, --runs N, --markdown FILE,
     --nolag-local PATH, --relay PATH, --only a,b); exits with a usage message on anything
-    else. \a defaultRuns and \a quickRuns are the repetitions without and with --quick.
+    else. \a defaultRuns and \a quickRuns are the repetitions without and with --quick;
+    \a builtNoLagLocal and \a builtRelay are the binaries used when no option names one
+    (the paths CMake compiled into the program, which this static library cannot see).
 */
-Settings parseSettings(const QString &description, int defaultRuns, int quickRuns);
+Settings parseSettings(const QString &description, int defaultRuns, int quickRuns,
+                       const QString &builtNoLagLocal = {}, const QString &builtRelay = {});
 
 // --- statistics ----------------------------------------------------------------------------
 

@@ -31,6 +31,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -78,11 +79,15 @@ QString targetName(Target target)
 
 struct Scenario
 {
+    QString key; // for --only: 1to1, 1to100, 100to1, lb
     QString name;
     int publishers;
     int subscribers;
     bool loadBalanced;
     int fanout() const { return loadBalanced ? 1 : subscribers; }
+    // Publishes per second while latency is measured: 1,000 deliveries a second and more,
+    // but never so many that the relay itself falls behind on this machine.
+    int latencyRate() const { return fanout() > 1 ? 100 : 1000; }
 };
 
 QByteArray authFrame(const QString &token)
@@ -555,12 +560,23 @@ void runEndToEnd(const Settings &settings)
     const Timing timing = settings.quick ? Timing{300, 1000, 1500, 300}
                                          : Timing{500, 2000, 4000, 500};
     const QList<Scenario> scenarios{
-        {u"1 publisher to 1 subscriber"_s, 1, 1, false},
-        {u"1 publisher to 100 subscribers"_s, 1, 100, false},
-        {u"100 publishers to 1 subscriber"_s, 100, 1, false},
-        {u"1 publisher to 10 load-balanced workers"_s, 1, 10, true},
+        {u"1to1"_s, u"1 publisher to 1 subscriber"_s, 1, 1, false},
+        {u"1to100"_s, u"1 publisher to 100 subscribers"_s, 1, 100, false},
+        {u"100to1"_s, u"100 publishers to 1 subscriber"_s, 100, 1, false},
+        {u"lb"_s, u"1 publisher to 10 load-balanced workers"_s, 1, 10, true},
     };
-    const int latencyRate = 1000;
+    // --only e2e runs everything; --only 1to1,qos0 (say) one scenario at one QoS.
+    const auto chosen = [&](const QString &key) {
+        return settings.only.isEmpty() || settings.only.contains(key);
+    };
+    bool anyScenarioNamed = false;
+    bool anyQosNamed = false;
+    for (const Scenario &scenario : scenarios) {
+        anyScenarioNamed = anyScenarioNamed || settings.only.contains(scenario.key);
+    }
+    for (const QString &qos : {u"qos0"_s, u"qos1"_s}) {
+        anyQosNamed = anyQosNamed || settings.only.contains(qos);
+    }
 
     Table throughput(
         u"End to end: delivered messages/s, publishers %1 messages ahead (median of %2 runs of "
@@ -570,15 +586,22 @@ void runEndToEnd(const Settings &settings)
         {u"Scenario"_s, u"QoS"_s, u"nolag-local msg/s"_s, u"Baseline: relay msg/s"_s, u"Ratio"_s,
          u"Target"_s, u"nolag-local CPU"_s, u"relay CPU"_s, u"clients CPU"_s,
          u"nolag-local RSS (peak)"_s, u"relay RSS (peak)"_s});
-    Table latency(u"End to end: latency at %1 published messages/s, p50 / p99 / p99.9 in ms "
-                  "(%2 s after %3 s of warm-up)"_s.arg(latencyRate)
-                      .arg(fixed(timing.latencyMs / 1000.0, 1))
+    Table latency(u"End to end: latency at a fixed publish rate, p50 / p99 / p99.9 in ms "
+                  "(%1 s after %2 s of warm-up)"_s.arg(fixed(timing.latencyMs / 1000.0, 1))
                       .arg(fixed(timing.latencyWarmupMs / 1000.0, 1)),
-                  {u"Scenario"_s, u"QoS"_s, u"nolag-local"_s, u"Baseline: relay"_s,
-                   u"Ratio of p50 (relay/ours)"_s, u"Deliveries measured"_s});
+                  {u"Scenario"_s, u"QoS"_s, u"Publishes/s"_s, u"nolag-local"_s,
+                   u"Baseline: relay"_s, u"Ratio of p50 (relay/ours)"_s,
+                   u"Deliveries measured"_s});
 
     for (const Scenario &scenario : scenarios) {
+        if (anyScenarioNamed && !settings.only.contains(scenario.key)) {
+            continue;
+        }
         for (const int qos : {0, 1}) {
+            if (anyQosNamed && !chosen(u"qos%1"_s.arg(qos))) {
+                continue;
+            }
+            const int latencyRate = scenario.latencyRate();
             std::fprintf(stderr, "  %s, QoS %d...\n", qPrintable(scenario.name), qos);
             const Figures relay =
                 measureScenario(scenario, Target::Relay, qos, latencyRate, settings, timing);
@@ -596,7 +619,8 @@ void runEndToEnd(const Settings &settings)
                                fixed(median(relay.serverCpu), 0) + u" %"_s,
                                fixed(median(ours.clientCpu), 0) + u" %"_s, memory(ours),
                                memory(relay)});
-            latency.addRow({scenario.name, QString::number(qos), latencyText(ours),
+            latency.addRow({scenario.name, QString::number(qos), grouped(latencyRate),
+                            latencyText(ours),
                             latencyText(relay), ratioText(relay.p50 / ours.p50),
                             grouped(double(ours.samples))});
         }
@@ -621,6 +645,28 @@ void runEndToEnd(const Settings &settings)
 }
 
 // --- idle connections ----------------------------------------------------------------------
+
+/*!
+    Raises this process's soft limit of open files towards \a wanted (never above the hard
+    limit). The servers started afterwards inherit it: 5,000 connections need 5,000
+    descriptors on each side, and many systems start programs with a soft limit of 1,024.
+    Returns the limit now in force.
+*/
+rlim_t raiseOpenFileLimit(rlim_t wanted)
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0) {
+        return 0;
+    }
+    if (limit.rlim_cur >= wanted) {
+        return limit.rlim_cur;
+    }
+    limit.rlim_cur = limit.rlim_max == RLIM_INFINITY ? wanted : std::min(wanted, limit.rlim_max);
+    if (setrlimit(RLIMIT_NOFILE, &limit) != 0) {
+        getrlimit(RLIMIT_NOFILE, &limit);
+    }
+    return limit.rlim_cur;
+}
 
 /*! Opens connections in waves and authenticates them (nolag-local) or registers them. */
 class IdleConnections
@@ -712,6 +758,15 @@ ConnectionFigures measureConnections(Target target, const Settings &settings,
 void runConnections(const Settings &settings)
 {
     const QList<int> counts{1000, 5000};
+    // Each connection is a descriptor here and one in the server, plus what both start with.
+    const rlim_t wanted = rlim_t(counts.last()) + 512;
+    const rlim_t limit = raiseOpenFileLimit(wanted);
+    if (limit < wanted) {
+        fail(u"%1 connections need %2 open files, but the limit is %3 and cannot be raised "
+             "(ulimit -Hn)"_s.arg(counts.last())
+                 .arg(qulonglong(wanted))
+                 .arg(qulonglong(limit)));
+    }
     QList<QList<double>> ours(counts.size());
     QList<QList<double>> relay(counts.size());
     QList<QList<double>> oursRss(counts.size());
@@ -751,15 +806,29 @@ void runConnections(const Settings &settings)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+#ifdef NOLAG_LOCAL_BINARY
+    const QString builtNoLagLocal = QStringLiteral(NOLAG_LOCAL_BINARY);
+#else
+    const QString builtNoLagLocal;
+#endif
+#ifdef NOLAG_BENCH_RELAY_BINARY
+    const QString builtRelay = QStringLiteral(NOLAG_BENCH_RELAY_BINARY);
+#else
+    const QString builtRelay;
+#endif
     const Settings settings = parseSettings(
         u"Measures nolag-local end to end and per idle connection, against a minimal relay."_s,
-        3, 2);
+        3, 2, builtNoLagLocal, builtRelay);
     if (settings.nolagLocal.isEmpty() || settings.relay.isEmpty()) {
         fail(u"say where nolag-local and the relay are (--nolag-local, --relay)"_s);
     }
     benchClock();
 
-    if (settings.wants(u"e2e"_s)) {
+    const QStringList endToEndParts{u"e2e"_s,  u"1to1"_s, u"1to100"_s, u"100to1"_s,
+                                    u"lb"_s,   u"qos0"_s, u"qos1"_s};
+    if (settings.only.isEmpty() ||
+        std::any_of(endToEndParts.begin(), endToEndParts.end(),
+                    [&](const QString &part) { return settings.only.contains(part); })) {
         runEndToEnd(settings);
     }
     if (settings.wants(u"connections"_s)) {
