@@ -28,6 +28,11 @@ Item {
         root.applyNow()
     }
 
+    function focusTopics(): void {
+        topicField.forceActiveFocus()
+        topicField.selectAll()
+    }
+
     function clear(): void {
         topicField.text = ""
         payloadField.text = ""

@@ -66,6 +66,7 @@ ApplicationWindow {
                                 Layout.preferredWidth: 20
                                 Layout.preferredHeight: 20
                                 text: "✕"
+                                Accessible.name: qsTr("Close the connection %1").arg(tab.name)
                                 onClicked: root.sessions.close(tab.index)
                                 ToolTip.visible: hovered
                                 ToolTip.text: qsTr("Close this connection")
@@ -83,11 +84,59 @@ ApplicationWindow {
 
             ToolButton {
                 text: Theme.dark ? qsTr("Light") : qsTr("Dark")
+                Accessible.name: qsTr("Switch between light and dark")
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Switch between light and dark")
                 onClicked: Theme.mode = Theme.dark ? Theme.Light : Theme.Dark
             }
         }
+    }
+
+    // The view of the connection shown now, or null.
+    function currentSessionView(): var {
+        return sessionViews.count > 0 ? sessionViews.itemAt(root.sessions.currentIndex) : null
+    }
+
+    Component.onCompleted: {
+        CommandRegistry.add("theme.toggle", qsTr("Switch between light and dark"), "Ctrl+Shift+L",
+                            () => Theme.mode = Theme.dark ? Theme.Light : Theme.Dark, root)
+    }
+
+    // Every action and view as a command (C++), the shortcuts made from the registry, and the
+    // palette (Ctrl+K) that searches it.
+    ExplorerCommands {
+        id: commands
+
+        sessions: root.sessions
+        views: sessionViews.count > 0 && sessionViews.itemAt(0) ? sessionViews.itemAt(0).viewNames : []
+        viewTitles: sessionViews.count > 0 && sessionViews.itemAt(0) ? sessionViews.itemAt(0).viewTitles : []
+        currentView: root.currentSessionView() ? root.currentSessionView().currentViewName : ""
+        onViewRequested: (view) => {
+            root.showingConnections = false
+            root.currentSessionView()?.showView(view)
+        }
+        onFocusFilterRequested: root.currentSessionView()?.focusFilterBar()
+        onConnectionsRequested: root.showingConnections = true
+        onPaletteRequested: palette.open()
+    }
+
+    Instantiator {
+        model: CommandRegistry
+
+        delegate: Shortcut {
+            required property string commandId
+            required property string shortcut
+            required property bool available
+
+            sequence: shortcut
+            enabled: available && shortcut.length > 0
+            context: Qt.ApplicationShortcut
+            onActivated: CommandRegistry.trigger(commandId)
+        }
+    }
+
+    CommandPalette {
+        id: palette
     }
 
     footer: ExplorerStatusBar {
@@ -107,6 +156,8 @@ ApplicationWindow {
             currentIndex: root.sessions.currentIndex
 
             Repeater {
+                id: sessionViews
+
                 model: root.sessions
 
                 SessionView {}

@@ -9,12 +9,23 @@ Item {
 
     required property Session session
     property alias currentView: views.currentIndex
+    // The views in tab order; the command registry gives each "Show <title>" and Ctrl+1..9.
+    readonly property var viewNames: ["traffic", "subscriptions", "browse", "publish", "presence",
+                                      "admin"]
+    readonly property var viewTitles: [qsTr("Traffic"), qsTr("Subscriptions"), qsTr("Browse"),
+                                       qsTr("Publish"), qsTr("Presence"), qsTr("Admin")]
+    readonly property string currentViewName: root.viewNames[views.currentIndex] ?? ""
 
     function showView(name: string): void {
-        const index = ["traffic", "subscriptions", "browse", "publish", "presence"].indexOf(name)
+        const index = root.viewNames.indexOf(name)
         if (index >= 0) {
             views.currentIndex = index
         }
+    }
+
+    function focusFilterBar(): void {
+        root.showView("traffic")
+        trafficView.focusFilterBar()
     }
 
     Component.onCompleted: root.showView(ExplorerApp.initialView)
@@ -33,6 +44,7 @@ Item {
             TabButton { text: qsTr("Browse") }
             TabButton { text: qsTr("Publish") }
             TabButton { text: qsTr("Presence") }
+            TabButton { text: qsTr("Admin"); Accessible.name: qsTr("Administration of apps, rooms and actors") }
         }
 
         StackLayout {
@@ -40,11 +52,15 @@ Item {
             Layout.fillHeight: true
             currentIndex: views.currentIndex
 
-            TrafficView { session: root.session }
+            TrafficView { id: trafficView; session: root.session }
             SubscriptionsView { session: root.session }
             BrowseView { session: root.session }
             PublishView { session: root.session }
             PresenceView { session: root.session }
+            AdminView {
+                session: root.session
+                onTrafficRequested: root.showView("traffic")
+            }
         }
     }
 }

@@ -11,6 +11,10 @@ SplitView {
     required property Session session
     readonly property TrafficModel traffic: root.session.traffic
 
+    function focusFilterBar(): void {
+        filterBar.focusTopics()
+    }
+
     orientation: Qt.Horizontal
 
     TopicTreePane {

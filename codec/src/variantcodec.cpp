@@ -12,6 +12,7 @@
 #include <QtCore/QUrl>
 #include <QtCore/QUuid>
 
+#include <array>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -265,6 +266,48 @@ QString keyToString(const QVariant &key)
     return key.toString();
 }
 
+// Map keys repeat from message to message ("user", "text", "ts"...). The last few short keys
+// decoded on this thread are kept, so a key seen before costs a compare and a reference
+// count instead of an allocation and a UTF-8 conversion.
+class KeyCache
+{
+public:
+    QString key(QByteArrayView utf8)
+    {
+        if (utf8.size() > MaxCachedKey) {
+            return QString::fromUtf8(utf8);
+        }
+        // FNV-1a over at most MaxCachedKey bytes.
+        quint32 hash = 2166136261u;
+        for (const char c : utf8) {
+            hash = (hash ^ quint8(c)) * 16777619u;
+        }
+        Entry &entry = m_entries[hash % Slots];
+        if (QByteArrayView(entry.utf8) != utf8 || entry.text.isNull()) {
+            entry.utf8 = utf8.toByteArray();
+            entry.text = QString::fromUtf8(utf8);
+        }
+        return entry.text;
+    }
+
+private:
+    static constexpr qsizetype MaxCachedKey = 32;
+    static constexpr quint32 Slots = 64;
+
+    struct Entry
+    {
+        QByteArray utf8;
+        QString text;
+    };
+    std::array<Entry, Slots> m_entries;
+};
+
+QString decodeKey(QByteArrayView utf8)
+{
+    thread_local KeyCache cache;
+    return cache.key(utf8);
+}
+
 QVariant decode(Reader &reader, bool *ok, int depth, int maxDepth)
 {
     if (depth > maxDepth) {
@@ -347,16 +390,26 @@ QVariant decode(Reader &reader, bool *ok, int depth, int maxDepth)
                 *ok = false;
                 return {};
             }
-            const QVariant key = decode(reader, ok, depth + 1, maxDepth);
-            if (!*ok) {
-                return {};
+            QString name;
+            if (keyKind == Kind::Str) {
+                // The usual case, read without a QVariant in between.
+                QByteArrayView utf8;
+                if (!reader.readStr(&utf8)) {
+                    *ok = false;
+                    return {};
+                }
+                name = decodeKey(utf8);
+            } else {
+                const QVariant key = decode(reader, ok, depth + 1, maxDepth);
+                if (!*ok) {
+                    return {};
+                }
+                name = keyToString(key);
             }
             QVariant item = decode(reader, ok, depth + 1, maxDepth);
             if (!*ok) {
                 return {};
             }
-            const QString name =
-                key.typeId() == QMetaType::QString ? key.toString() : keyToString(key);
             map.insert(name, std::move(item));
         }
         return map;

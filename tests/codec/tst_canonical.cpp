@@ -38,6 +38,15 @@ void tst_Canonical::reencode_data()
     row("map16 of 1 shrinks", "de0001a16101", "81a16101");
     row("nested bin in array", "92c40178c0", "92a178c0");
     row("nil, true, false", "93c0c3c2", "93c0c3c2");
+    // Already canonical values are copied as they are; these sit on the size boundaries.
+    const char *str8 = "d920" // 32 times "a"
+                       "6161616161616161616161616161616161616161616161616161616161616161";
+    row("str8 of 32 bytes untouched", str8, str8);
+    row("uint8 128 and uint16 256 untouched", "92cc80cd0100", "92cc80cd0100");
+    row("int8 -33 and int16 -129 untouched", "92d0dfd1ff7f", "92d0dfd1ff7f");
+    row("float64 untouched", "cb3ff8000000000000", "cb3ff8000000000000");
+    row("nested map untouched", "81a16182a162c0a16393e0c2a0", "81a16182a162c0a16393e0c2a0");
+    row("canonical map then a bin inside", "81a16192a178c40179", "81a16192a178a179");
 }
 
 void tst_Canonical::reencode()

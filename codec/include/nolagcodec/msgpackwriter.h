@@ -37,7 +37,13 @@ public:
     void writeMapHeader(quint32 count);
 
     /*! Appends bytes that already hold one or more complete MessagePack values. */
-    void writeRaw(QByteArrayView encoded) { m_out->append(encoded.data(), encoded.size()); }
+    void writeRaw(QByteArrayView encoded);
+
+    /*!
+        Makes the buffer \a bytes longer and returns where the new bytes start, for the
+        caller to fill in. The pointer is valid until the next write.
+    */
+    char *grow(qsizetype bytes);
 
     /*! Writes a string literal as str, usually a map key: writeKey("topic"). */
     template<qsizetype N>
@@ -47,8 +53,6 @@ public:
     }
 
 private:
-    void writeStrHeader(quint32 length);
-
     QByteArray *m_out;
 };
 
