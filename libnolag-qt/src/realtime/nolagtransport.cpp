@@ -121,6 +121,7 @@ void NoLagTransport::setHeartbeatInterval(milliseconds interval)
         return;
     }
     m_heartbeatTimer.start(m_heartbeatInterval);
+    m_watchdogTimer.stop(); // armed again with the new interval
     restartWatchdog();
 }
 
@@ -210,6 +211,13 @@ void NoLagTransport::onHeartbeat()
 
 void NoLagTransport::onWatchdog()
 {
+    // Something arrived since the timer was armed: wait for the rest of the silence allowed.
+    const qint64 allowedMs = 2 * m_heartbeatInterval.count();
+    const qint64 silentMs = m_lastActivity.isValid() ? m_lastActivity.elapsed() : allowedMs;
+    if (silentMs < allowedMs && isOpen()) {
+        m_watchdogTimer.start(milliseconds(allowedMs - silentMs));
+        return;
+    }
     qCInfo(lcNoLagTransport,
            "No frame from %s for %lld ms; dropping the connection as the server seems gone",
            qUtf8Printable(m_url.toDisplayString()), qint64(2 * m_heartbeatInterval.count()));
@@ -218,7 +226,8 @@ void NoLagTransport::onWatchdog()
 
 void NoLagTransport::restartWatchdog()
 {
-    if (m_heartbeatInterval > 0ms && isOpen()) {
+    m_lastActivity.start();
+    if (m_heartbeatInterval > 0ms && isOpen() && !m_watchdogTimer.isActive()) {
         m_watchdogTimer.start(2 * m_heartbeatInterval);
     }
 }

@@ -6,6 +6,7 @@
 #include <NoLagQt/nolagqtglobal.h>
 
 #include <QtCore/QByteArray>
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
 #include <QtCore/QTimer>
@@ -99,6 +100,10 @@ private:
     QTimer m_openTimer;
     QTimer m_heartbeatTimer;
     QTimer m_watchdogTimer;
+    // When a frame or pong last arrived. Frames only note the time; the watchdog timer is
+    // re-armed when it fires, since restarting a QTimer on every frame costs as much as
+    // receiving the frame.
+    QElapsedTimer m_lastActivity;
     QTimer m_reconnectTimer;
     milliseconds m_heartbeatInterval{0};
     int m_reconnectAttempts = 0;
