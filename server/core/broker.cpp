@@ -256,9 +256,9 @@ void Broker::destroySubscription(Subscription *subscription, Detach how)
         if (how == Detach::ConnectionClosed && !subscription->loadBalance) {
             // What this connection did not acknowledge stays below the floor, so the next
             // reconnect: true replays it.
-            const qint64 departing = subscription->inFlight.empty()
+            const qint64 departing = subscription->inFlight.isEmpty()
                 ? m_headSeq
-                : subscription->inFlight.begin()->first - 1;
+                : subscription->inFlight.oldest().seq - 1;
             if (saved->live.isEmpty()) {
                 saved->record.ackFloor = qMin(saved->departedFloor, departing);
                 saved->departedFloor = std::numeric_limits<qint64>::max();
@@ -276,10 +276,10 @@ void Broker::destroySubscription(Subscription *subscription, Detach how)
 void Broker::forgetInFlight(Subscription *subscription)
 {
     auto &byMsgId = subscription->session->inFlight();
-    for (const auto &[seq, key] : subscription->inFlight) {
+    subscription->inFlight.forEach([&](qint64, const MessageKey &key) {
         const auto it = byMsgId.find(key);
         if (it == byMsgId.end()) {
-            continue;
+            return;
         }
         auto &refs = it.value();
         for (qsizetype i = 0; i < refs.size(); ++i) {
@@ -291,7 +291,7 @@ void Broker::forgetInFlight(Subscription *subscription)
         if (refs.isEmpty()) {
             byMsgId.erase(it);
         }
-    }
+    });
     subscription->inFlight.clear();
 }
 
@@ -465,19 +465,19 @@ void Broker::deliver(Subscription *subscription, const QByteArray &frame, const 
 
 void Broker::track(Subscription *subscription, qint64 seq, const MessageKey &key)
 {
-    subscription->inFlight.emplace(seq, key);
+    subscription->inFlight.add(seq, key);
     subscription->session->inFlight()[key].append({subscription, seq});
 
     // A client that never acknowledges (py-2.6 does not) must not grow this without end:
     // beyond the replay limit the oldest deliveries count as done.
-    if (qsizetype(subscription->inFlight.size()) > m_options.replayLimit) {
-        const auto oldest = subscription->inFlight.begin();
+    if (subscription->inFlight.size() > m_options.replayLimit) {
+        const InFlightDeliveries::Delivery oldest = subscription->inFlight.oldest();
         auto &byMsgId = subscription->session->inFlight();
-        const auto it = byMsgId.find(oldest->second);
+        const auto it = byMsgId.find(oldest.key);
         if (it != byMsgId.end()) {
             auto &refs = it.value();
             for (qsizetype i = 0; i < refs.size(); ++i) {
-                if (refs[i].subscription == subscription && refs[i].seq == oldest->first) {
+                if (refs[i].subscription == subscription && refs[i].seq == oldest.seq) {
                     refs.remove(i);
                     break;
                 }
@@ -486,7 +486,7 @@ void Broker::track(Subscription *subscription, qint64 seq, const MessageKey &key
                 byMsgId.erase(it);
             }
         }
-        subscription->inFlight.erase(oldest);
+        subscription->inFlight.removeOldest();
     }
     if (subscription->saved && !subscription->loadBalance) {
         markDirty(subscription->saved);
@@ -661,6 +661,9 @@ void Broker::fireTrigger(Session *publisher, const PublishRequest &request)
         return;
     }
     const ActorGrant &grant = publisher->grant();
+    if (grant.topicWebhooks.isEmpty() && grant.triggerWebhook.isEmpty()) {
+        return; // the usual case, decided before any string is built
+    }
     const QString topicName = request.resolution.topicName();
     QString url = grant.topicWebhooks.value(topicName).onPublish;
     if (url.isEmpty()) {

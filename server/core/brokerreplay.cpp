@@ -176,7 +176,7 @@ qint64 Broker::currentFloor(const SavedSubscription *saved) const
     qint64 floor = saved->departedFloor;
     for (const Subscription *subscription : saved->live) {
         const qint64 live =
-            subscription->inFlight.empty() ? m_headSeq : subscription->inFlight.begin()->first - 1;
+            subscription->inFlight.isEmpty() ? m_headSeq : subscription->inFlight.oldest().seq - 1;
         floor = qMin(floor, live);
     }
     return floor;
@@ -222,7 +222,7 @@ void Broker::acknowledge(Session *session, QByteArrayView msgId)
 
     for (const Session::InFlightRef &ref : refs) {
         Subscription *subscription = ref.subscription;
-        subscription->inFlight.erase(ref.seq);
+        subscription->inFlight.remove(ref.seq);
         if (subscription->loadBalance) {
             if (m_store) {
                 m_store->removePending(subscription->groupKey, ref.seq);

@@ -221,7 +221,7 @@ void Session::onHeartbeat()
     case AuthOutcome::Status::Granted: {
         m_lastValidationMs = now;
         const ActorGrant previous = m_grant;
-        m_grant = outcome.grant;
+        setGrant(outcome.grant);
         m_broker->setAuthenticated(this, previous);
         const std::optional<int> limit = m_grant.maxConnections;
         if (limit && m_broker->connectionCount(m_grant) > *limit) {
@@ -280,7 +280,7 @@ void Session::onAuth(const Envelope &frame)
 
     const ActorGrant previous = m_grant;
     const bool wasAuthenticated = m_authenticated;
-    m_grant = grant;
+    setGrant(grant);
     m_authenticated = true;
     m_protocolVersion = negotiatedVersion(frame);
     m_lastValidationMs = m_broker->nowMs();
@@ -333,7 +333,7 @@ void Session::onReauth(const Envelope &frame)
         return;
     }
     const ActorGrant previous = m_grant;
-    m_grant = outcome.grant;
+    setGrant(outcome.grant);
     m_lastValidationMs = m_broker->nowMs();
     m_broker->setAuthenticated(this, previous);
     send(FrameBuilder("reauth").boolean("success", true).finish());
@@ -370,6 +370,7 @@ TopicResolution Session::resolveForSubscribe(const QString &topic)
         }
         if (!known) {
             m_grant.rules.append(rule);
+            m_lastPublish.reset(); // the new rule may admit the last publish topic too
         }
     }
     return resolveTopic(m_grant, topic, TopicAction::Subscribe);
@@ -462,13 +463,29 @@ void Session::onSetFilters(const Envelope &frame)
     m_broker->deliverRetained(subscription, &before);
 }
 
+void Session::setGrant(const ActorGrant &grant)
+{
+    m_grant = grant;
+    m_lastPublish.reset();
+}
+
 void Session::onPublish(const Envelope &frame)
 {
-    if (frame.kind("topic") != Kind::Str || !frame.contains("data")) {
+    QByteArrayView topicUtf8;
+    if (frame.kind("topic") != Kind::Str || !frame.contains("data") ||
+        !frame.bytes("topic", &topicUtf8)) {
         return; // §9.1: silently ignored
     }
+    if (!m_lastPublish || QByteArrayView(m_lastPublish->utf8) != topicUtf8) {
+        // resolveTopic() depends on the grant and the topic only.
+        PublishTopic last;
+        last.utf8 = topicUtf8.toByteArray();
+        last.topic = topicUtf8.isEmpty() ? QStringLiteral("") : QString::fromUtf8(topicUtf8);
+        last.resolution = resolveTopic(m_grant, last.topic, TopicAction::Publish);
+        m_lastPublish = std::move(last);
+    }
     PublishRequest request;
-    request.topic = frame.string("topic");
+    request.topic = m_lastPublish->topic;
     if (frame.kind("msgRef") == Kind::Str) {
         request.msgRef = frame.string("msgRef");
     }
@@ -520,7 +537,7 @@ void Session::onPublish(const Envelope &frame)
     }
 
     // 3. No monthly quota locally. 4. ACL, from the snapshot taken at auth (§6.6).
-    request.resolution = resolveTopic(m_grant, request.topic, TopicAction::Publish);
+    request.resolution = m_lastPublish->resolution;
     if (!request.resolution.allowed) {
         sendTopicError(request.topic, request.msgRef);
         return;

@@ -10,6 +10,8 @@
 #include <QtCore/QString>
 #include <QtCore/QVarLengthArray>
 
+#include <optional>
+
 namespace NoLag::Codec {
 class Envelope;
 }
@@ -105,6 +107,8 @@ private:
     void onBatchAck(const Codec::Envelope &frame);
     void onReauth(const Codec::Envelope &frame);
 
+    /*! Replaces the grant and forgets what was resolved against the old one. */
+    void setGrant(const ActorGrant &grant);
     /*! Resolves a subscribe topic, asking the auth provider once when no rule admits it. */
     TopicResolution resolveForSubscribe(const QString &topic);
     /*! The internal id of the room with slug \a slug in this actor's rules, or empty. */
@@ -123,7 +127,19 @@ private:
     bool m_closing = false;
     bool m_holding = false;
     QList<QByteArray> m_held;
+    // Every change of m_grant (assignment, rules added) must also clear m_lastPublish.
     ActorGrant m_grant;
+
+    // The topic of the last publish, as sent and resolved against m_grant. Publishers tend
+    // to send to one topic again and again; this spares the UTF-8 conversion and the ACL
+    // walk for each message. Cleared whenever the grant changes.
+    struct PublishTopic
+    {
+        QByteArray utf8;
+        QString topic;
+        TopicResolution resolution;
+    };
+    std::optional<PublishTopic> m_lastPublish;
     int m_protocolVersion = 1;
     qint64 m_lastInboundMs = 0;
     qint64 m_lastValidationMs = 0;
