@@ -105,13 +105,12 @@ double rawReceive(quint16 port, qint64 frames)
     // The first frame is the `subscribed` reply, then come the messages.
     Stopwatch watch(frames);
     bool subscribed = false;
-    QObject::connect(&socket, &QWebSocket::binaryMessageReceived, &socket,
-                     [&](const QByteArray &) {
-                         if (subscribed) {
-                             watch.tick();
-                         }
-                         subscribed = true;
-                     });
+    QObject::connect(&socket, &QWebSocket::binaryMessageReceived, &socket, [&](const QByteArray &) {
+        if (subscribed) {
+            watch.tick();
+        }
+        subscribed = true;
+    });
     QObject::connect(&socket, &QWebSocket::connected, &socket,
                      [&] { socket.sendBinaryMessage(subscribeFrame()); });
     socket.open(peerUrl(port, u"/ws"_s, frames));
@@ -214,8 +213,8 @@ double drivePublishes(Observer &observer, qint64 frames, const std::function<voi
     QTimer pump;
     pump.setInterval(0);
     QObject::connect(&pump, &QTimer::timeout, &pump, [&] {
-        for (int i = 0; i < PublishChunk && sent < frames && sent - observer.counted < PublishWindow;
-             ++i) {
+        for (int i = 0;
+             i < PublishChunk && sent < frames && sent - observer.counted < PublishWindow; ++i) {
             send();
             ++sent;
         }
@@ -254,8 +253,8 @@ double clientPublish(quint16 port, Observer &observer, qint64 frames, bool ackno
     const QVariantMap payload = samplePayload();
     NoLagEmitOptions emitOptions;
     emitOptions.setAcknowledged(acknowledged);
-    const double rate = drivePublishes(observer, frames,
-                                       [&] { client.publish(topic, payload, emitOptions); });
+    const double rate =
+        drivePublishes(observer, frames, [&] { client.publish(topic, payload, emitOptions); });
     // Acknowledged publishes finish with the peer's replies, which may still be on their way.
     spin(50);
     client.disconnectFromServer();
@@ -310,17 +309,35 @@ int main(int argc, char *argv[])
         const QString batched = u"acks batched every %1 ms"_s.arg(AckBatchInterval.count());
         QList<Variant> variants{
             {u"NoLagClient, handler reads topic and meta, one ack per message (default)"_s,
-             Handler::TopicAndMeta, Acks::EachAtOnce, u">= 0.50"_s, {}},
-            {u"NoLagClient, handler reads topic and meta, "_s + batched, Handler::TopicAndMeta,
-             Acks::Batched, u">= 0.50"_s, {}},
+             Handler::TopicAndMeta,
+             Acks::EachAtOnce,
+             u">= 0.50"_s,
+             {}},
+            {u"NoLagClient, handler reads topic and meta, "_s + batched,
+             Handler::TopicAndMeta,
+             Acks::Batched,
+             u">= 0.50"_s,
+             {}},
             {u"NoLagClient, handler reads topic and meta, autoAcknowledge off"_s,
-             Handler::TopicAndMeta, Acks::Off, u">= 0.50"_s, {}},
+             Handler::TopicAndMeta,
+             Acks::Off,
+             u">= 0.50"_s,
+             {}},
             {u"NoLagClient, handler decodes the whole payload, one ack per message (default)"_s,
-             Handler::WholePayload, Acks::EachAtOnce, u">= 0.25"_s, {}},
+             Handler::WholePayload,
+             Acks::EachAtOnce,
+             u">= 0.25"_s,
+             {}},
             {u"NoLagClient, handler decodes the whole payload, "_s + batched,
-             Handler::WholePayload, Acks::Batched, u">= 0.25"_s, {}},
+             Handler::WholePayload,
+             Acks::Batched,
+             u">= 0.25"_s,
+             {}},
             {u"NoLagClient, handler decodes the whole payload, autoAcknowledge off"_s,
-             Handler::WholePayload, Acks::Off, u">= 0.25"_s, {}},
+             Handler::WholePayload,
+             Acks::Off,
+             u">= 0.25"_s,
+             {}},
         };
         Series raw;
         for (int run = 0; run < settings.runs; ++run) {
@@ -394,8 +411,8 @@ int main(int argc, char *argv[])
                acknowledged, raw, u"-"_s);
         table.addNote(
             u"The receiver is a QWebSocketServer in a child process that counts publish frames "
-            "(nolag-bench-client-peer --count); at most %1 publishes are ahead of its count."_s
-                .arg(grouped(double(PublishWindow))));
+            "(nolag-bench-client-peer --count); at most %1 publishes are ahead of its count."_s.arg(
+                grouped(double(PublishWindow))));
         table.publish(settings);
     }
     return 0;

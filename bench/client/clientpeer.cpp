@@ -169,8 +169,9 @@ public:
         m_count = 0;
         m_wanted = framesWanted(socket);
         const bool answer = QUrlQuery(socket->requestUrl()).queryItemValue(u"ack"_s) == u"1";
-        connect(socket, &QWebSocket::binaryMessageReceived, this,
-                [this, socket, answer](const QByteArray &frame) { onFrame(socket, frame, answer); });
+        connect(
+            socket, &QWebSocket::binaryMessageReceived, this,
+            [this, socket, answer](const QByteArray &frame) { onFrame(socket, frame, answer); });
         connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
     }
 
@@ -234,8 +235,7 @@ int main(int argc, char *argv[])
     QWebSocketServer server(u"nolag-bench-client-peer"_s, QWebSocketServer::NonSecureMode);
     server.setMaxPendingConnections(1000);
     if (!server.listen(QHostAddress::LocalHost, 0)) {
-        std::fprintf(stderr, "Cannot listen on 127.0.0.1: %s\n",
-                     qPrintable(server.errorString()));
+        std::fprintf(stderr, "Cannot listen on 127.0.0.1: %s\n", qPrintable(server.errorString()));
         return 1;
     }
 
@@ -245,8 +245,7 @@ int main(int argc, char *argv[])
         while (QWebSocket *socket = server.nextPendingConnection()) {
             socket->setParent(&app);
             if (blasting) {
-                QObject::connect(socket, &QWebSocket::disconnected, socket,
-                                 &QObject::deleteLater);
+                QObject::connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
                 new Blaster(socket, socket);
             } else if (socket->requestUrl().path() == u"/observe") {
                 counter.addObserver(socket);

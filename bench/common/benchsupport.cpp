@@ -29,9 +29,8 @@ Settings parseSettings(const QString &description, int defaultRuns, int quickRun
     const QCommandLineOption quick(u"quick"_s, u"Fewer and shorter runs (about a quarter)."_s);
     const QCommandLineOption runs(u"runs"_s, u"Repetitions of each measurement (median shown)."_s,
                                   u"N"_s);
-    const QCommandLineOption markdown(u"markdown"_s,
-                                      u"Also append the result tables to FILE (Markdown)."_s,
-                                      u"FILE"_s);
+    const QCommandLineOption markdown(
+        u"markdown"_s, u"Also append the result tables to FILE (Markdown)."_s, u"FILE"_s);
     const QCommandLineOption nolagLocal(u"nolag-local"_s, u"The nolag-local binary to measure."_s,
                                         u"PATH"_s);
     const QCommandLineOption relay(u"relay"_s, u"The minimal relay binary (the baseline)."_s,
@@ -197,7 +196,9 @@ ProcessSample sampleProcess(qint64 pid)
     if (status.open(QIODevice::ReadOnly)) {
         const QList<QByteArray> lines = status.readAll().split('\n');
         for (const QByteArray &line : lines) {
-            const auto valueOf = [&line] { return line.mid(6).trimmed().split(' ').first(); };
+            const auto valueOf = [&line] {
+                return line.mid(6).trimmed().split(' ').first();
+            };
             if (line.startsWith("VmRSS:")) {
                 sample.rssKb = valueOf().toLongLong();
             } else if (line.startsWith("VmHWM:")) {
@@ -250,8 +251,8 @@ bool ChildServer::start(const QString &program, const QStringList &arguments, in
         }
     }
     m_output += m_process->readAll();
-    m_errorString = u"%1 did not start listening; it printed:\n%2"_s.arg(
-        program, QString::fromUtf8(m_output));
+    m_errorString =
+        u"%1 did not start listening; it printed:\n%2"_s.arg(program, QString::fromUtf8(m_output));
     stop();
     return false;
 }
@@ -259,9 +260,8 @@ bool ChildServer::start(const QString &program, const QStringList &arguments, in
 bool ChildServer::startNoLagLocal(const QString &program, const QStringList &extraArguments)
 {
     m_dataDir = std::make_unique<QTemporaryDir>();
-    QStringList arguments{u"--listen"_s,     u"127.0.0.1:0"_s,     u"--data"_s,
-                          m_dataDir->path(), u"--rate-limit"_s,    u"0"_s,
-                          u"--log-level"_s,  u"warning"_s};
+    QStringList arguments{u"--listen"_s,     u"127.0.0.1:0"_s, u"--data"_s,      m_dataDir->path(),
+                          u"--rate-limit"_s, u"0"_s,           u"--log-level"_s, u"warning"_s};
     return start(program, arguments + extraArguments);
 }
 

@@ -80,8 +80,7 @@ int main(int argc, char *argv[])
     QWebSocketServer server(u"nolag-bench-relay"_s, QWebSocketServer::NonSecureMode);
     server.setMaxPendingConnections(10000);
     if (!server.listen(QHostAddress::LocalHost, 0)) {
-        std::fprintf(stderr, "Cannot listen on 127.0.0.1: %s\n",
-                     qPrintable(server.errorString()));
+        std::fprintf(stderr, "Cannot listen on 127.0.0.1: %s\n", qPrintable(server.errorString()));
         return 1;
     }
 

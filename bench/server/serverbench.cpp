@@ -191,8 +191,8 @@ public:
         m_qos = qos;
         m_loadBalanced = loadBalanced;
         const QString path = target == Target::NoLagLocal ? u"/ws"_s
-            : m_subscriber                               ? u"/sub"_s
-                                                         : u"/pub"_s;
+            : m_subscriber                                ? u"/sub"_s
+                                                          : u"/pub"_s;
         m_socket.open(QUrl(u"ws://127.0.0.1:%1%2"_s.arg(port).arg(path)));
     }
 
@@ -249,7 +249,7 @@ public:
         };
         if (!waitUntil(ready, SetupTimeoutMs)) {
             fail(u"the clients of \"%1\" could not all connect to %2"_s.arg(scenario.name,
-                                                                          targetName(target)));
+                                                                            targetName(target)));
         }
 
         m_rateTimer.setTimerType(Qt::PreciseTimer);
@@ -551,14 +551,16 @@ Figures measureScenario(const Scenario &scenario, Target target, int qos, int la
 
 QString latencyText(const Figures &figures)
 {
-    const auto ms = [](double us) { return QString::number(us / 1000.0, 'f', 2); };
+    const auto ms = [](double us) {
+        return QString::number(us / 1000.0, 'f', 2);
+    };
     return ms(figures.p50) + u" / "_s + ms(figures.p99) + u" / "_s + ms(figures.p999);
 }
 
 void runEndToEnd(const Settings &settings)
 {
-    const Timing timing = settings.quick ? Timing{300, 1000, 1500, 300}
-                                         : Timing{500, 2000, 4000, 500};
+    const Timing timing =
+        settings.quick ? Timing{300, 1000, 1500, 300} : Timing{500, 2000, 4000, 500};
     const QList<Scenario> scenarios{
         {u"1to1"_s, u"1 publisher to 1 subscriber"_s, 1, 1, false},
         {u"1to100"_s, u"1 publisher to 100 subscribers"_s, 1, 100, false},
@@ -590,8 +592,7 @@ void runEndToEnd(const Settings &settings)
                   "(%1 s after %2 s of warm-up)"_s.arg(fixed(timing.latencyMs / 1000.0, 1))
                       .arg(fixed(timing.latencyWarmupMs / 1000.0, 1)),
                   {u"Scenario"_s, u"QoS"_s, u"Publishes/s"_s, u"nolag-local"_s,
-                   u"Baseline: relay"_s, u"Ratio of p50 (relay/ours)"_s,
-                   u"Deliveries measured"_s});
+                   u"Baseline: relay"_s, u"Ratio of p50 (relay/ours)"_s, u"Deliveries measured"_s});
 
     for (const Scenario &scenario : scenarios) {
         if (anyScenarioNamed && !settings.only.contains(scenario.key)) {
@@ -611,17 +612,14 @@ void runEndToEnd(const Settings &settings)
             const auto memory = [](const Figures &figures) {
                 return megabytes(figures.rssKb) + u" ("_s + megabytes(figures.hwmKb) + u')';
             };
-            throughput.addRow({scenario.name, QString::number(qos), grouped(median(ours.rates)),
-                               grouped(median(relay.rates)),
-                               ratioText(median(ours.rates) / median(relay.rates)),
-                               targeted ? u">= 0.50"_s : u"-"_s,
-                               fixed(median(ours.serverCpu), 0) + u" %"_s,
-                               fixed(median(relay.serverCpu), 0) + u" %"_s,
-                               fixed(median(ours.clientCpu), 0) + u" %"_s, memory(ours),
-                               memory(relay)});
+            throughput.addRow(
+                {scenario.name, QString::number(qos), grouped(median(ours.rates)),
+                 grouped(median(relay.rates)), ratioText(median(ours.rates) / median(relay.rates)),
+                 targeted ? u">= 0.50"_s : u"-"_s, fixed(median(ours.serverCpu), 0) + u" %"_s,
+                 fixed(median(relay.serverCpu), 0) + u" %"_s,
+                 fixed(median(ours.clientCpu), 0) + u" %"_s, memory(ours), memory(relay)});
             latency.addRow({scenario.name, QString::number(qos), grouped(latencyRate),
-                            latencyText(ours),
-                            latencyText(relay), ratioText(relay.p50 / ours.p50),
+                            latencyText(ours), latencyText(relay), ratioText(relay.p50 / ours.p50),
                             grouped(double(ours.samples))});
         }
     }
@@ -817,15 +815,15 @@ int main(int argc, char *argv[])
     const QString builtRelay;
 #endif
     const Settings settings = parseSettings(
-        u"Measures nolag-local end to end and per idle connection, against a minimal relay."_s,
-        3, 2, builtNoLagLocal, builtRelay);
+        u"Measures nolag-local end to end and per idle connection, against a minimal relay."_s, 3,
+        2, builtNoLagLocal, builtRelay);
     if (settings.nolagLocal.isEmpty() || settings.relay.isEmpty()) {
         fail(u"say where nolag-local and the relay are (--nolag-local, --relay)"_s);
     }
     benchClock();
 
-    const QStringList endToEndParts{u"e2e"_s,  u"1to1"_s, u"1to100"_s, u"100to1"_s,
-                                    u"lb"_s,   u"qos0"_s, u"qos1"_s};
+    const QStringList endToEndParts{u"e2e"_s, u"1to1"_s, u"1to100"_s, u"100to1"_s,
+                                    u"lb"_s,  u"qos0"_s, u"qos1"_s};
     if (settings.only.isEmpty() ||
         std::any_of(endToEndParts.begin(), endToEndParts.end(),
                     [&](const QString &part) { return settings.only.contains(part); })) {
