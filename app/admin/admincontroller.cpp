@@ -33,7 +33,9 @@ AdminController::AdminController(QObject *parent)
     : QObject(parent)
 {
     // The selection is kept by id, so rows moving or reloading only need a new look.
-    const auto refresh = [this] { Q_EMIT selectionChanged(); };
+    const auto refresh = [this] {
+        Q_EMIT selectionChanged();
+    };
     for (NoLagApiListModel *model :
          {static_cast<NoLagApiListModel *>(&m_apps), static_cast<NoLagApiListModel *>(&m_rooms),
           static_cast<NoLagApiListModel *>(&m_actors)}) {
@@ -265,8 +267,7 @@ void AdminController::saveApp()
                const QString id = app.value(u"appId"_s).toString();
                selectApp(m_apps.indexOf(id));
                setStatus(tr("Created the app %1; its topics start with \"%2/\".")
-                             .arg(app.value(u"name"_s).toString(),
-                                  app.value(u"slug"_s).toString()),
+                             .arg(app.value(u"name"_s).toString(), app.value(u"slug"_s).toString()),
                          QString());
                Q_EMIT appSaved(id);
            });
@@ -455,9 +456,10 @@ void AdminController::requestDeleteRoom(int row)
     }
     const QString slug = room.value(u"slug"_s).toString();
     if (room.value(u"roomType"_s).toString() == "static"_L1) {
-        setStatus(QString(), tr("The room %1 is static: it is part of the app's definition and "
-                                "cannot be deleted. Disable it instead.")
-                                 .arg(slug));
+        setStatus(QString(),
+                  tr("The room %1 is static: it is part of the app's definition and "
+                     "cannot be deleted. Disable it instead.")
+                      .arg(slug));
         return;
     }
     const QString id = room.value(u"roomId"_s).toString();

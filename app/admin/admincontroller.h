@@ -34,8 +34,6 @@
 
 #include <functional>
 
-
-
 /*!
     The admin view of one connection: the project's apps, the rooms of the chosen app with
     their grants, and the actors, from the REST API (it needs the connection's API key).

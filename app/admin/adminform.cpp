@@ -116,8 +116,8 @@ void AdminForm::setValue(const QString &name, const QVariant &value)
         qCWarning(lcAdminForm, "The admin form has no field \"%s\"", qPrintable(name));
         return;
     }
-    const QVariant stored = field->kind == Kind::Boolean ? QVariant(value.toBool())
-                                                         : QVariant(value.toString());
+    const QVariant stored =
+        field->kind == Kind::Boolean ? QVariant(value.toBool()) : QVariant(value.toString());
     m_touched.insert(name);
     m_serverErrors.remove(name);
     if (m_values.value(name) != stored) {
@@ -437,10 +437,8 @@ AdminForm::Field named(AdminForm::Field field, const QStringList &serverNames)
 QList<AdminForm::Field> appFields()
 {
     using Kind = AdminForm::Kind;
-    return {required(makeField(u"name"_s, Kind::Text, 255)),
-            makeField(u"slug"_s, Kind::Slug, 100),
-            makeField(u"description"_s, Kind::Text, 2000),
-            makeField(u"topics"_s, Kind::Topics),
+    return {required(makeField(u"name"_s, Kind::Text, 255)), makeField(u"slug"_s, Kind::Slug, 100),
+            makeField(u"description"_s, Kind::Text, 2000), makeField(u"topics"_s, Kind::Topics),
             named(makeField(u"autoProvisionRooms"_s, Kind::Boolean),
                   {u"config.autoProvisionRooms"_s, u"config"_s})};
 }
@@ -547,8 +545,9 @@ QList<std::pair<QString, QString>> AdminGrantForm::crossCheck() const
         return {{u"actorTokenId"_s, tr("Choose one actor or one actor type, not both.")}};
     }
     if (!forActor && !forType) {
-        return {{u"actorTokenId"_s, tr("Choose an actor, or an actor type for every actor of "
-                                       "that type.")}};
+        return {{u"actorTokenId"_s,
+                 tr("Choose an actor, or an actor type for every actor of "
+                    "that type.")}};
     }
     return {};
 }

@@ -197,17 +197,17 @@ QList<AdminAccessRule> AdminPermissionsModel::derive(const AdminAccessInput &inp
             };
             QList<Access> accesses;
             if (grants.isEmpty()) {
-                accesses.append({u"pubSub"_s, std::nullopt,
-                                 tr("Open room: every actor of the project")});
+                accesses.append(
+                    {u"pubSub"_s, std::nullopt, tr("Open room: every actor of the project")});
             } else {
                 for (const QJsonObject &grant : grants) {
                     if (grant.value(u"actorTokenId"_s).toString() == actorId &&
                         isUsable(grant, input.now)) {
                         const QJsonValue topics = grant.value(u"topics"_s);
-                        accesses.append({grant.value(u"permission"_s).toString(),
-                                         topics.isArray() ? std::optional(stringList(topics))
-                                                          : std::nullopt,
-                                         tr("Grant to this actor")});
+                        accesses.append(
+                            {grant.value(u"permission"_s).toString(),
+                             topics.isArray() ? std::optional(stringList(topics)) : std::nullopt,
+                             tr("Grant to this actor")});
                     }
                 }
                 if (accesses.isEmpty()) {
@@ -216,11 +216,10 @@ QList<AdminAccessRule> AdminPermissionsModel::derive(const AdminAccessInput &inp
                             grant.value(u"actorType"_s).toString() == actorType &&
                             isUsable(grant, input.now)) {
                             const QJsonValue topics = grant.value(u"topics"_s);
-                            accesses.append(
-                                {grant.value(u"permission"_s).toString(),
-                                 topics.isArray() ? std::optional(stringList(topics))
-                                                  : std::nullopt,
-                                 tr("Grant to every %1").arg(actorType)});
+                            accesses.append({grant.value(u"permission"_s).toString(),
+                                             topics.isArray() ? std::optional(stringList(topics))
+                                                              : std::nullopt,
+                                             tr("Grant to every %1").arg(actorType)});
                         }
                     }
                 }
@@ -239,10 +238,10 @@ QList<AdminAccessRule> AdminPermissionsModel::derive(const AdminAccessInput &inp
                         rule.appSlug = appSlug;
                         rule.roomSlug = roomSlug;
                         rule.topicName = topic;
-                        rule.topic = scoped ? u"%1/%2/%3/%4"_s.arg(
-                                         appSlug, input.scope.value(u"slug"_s).toString(),
-                                         roomSlug, topic)
-                                            : u"%1/%2/%3"_s.arg(appSlug, roomSlug, topic);
+                        rule.topic = scoped
+                            ? u"%1/%2/%3/%4"_s.arg(appSlug, input.scope.value(u"slug"_s).toString(),
+                                                   roomSlug, topic)
+                            : u"%1/%2/%3"_s.arg(appSlug, roomSlug, topic);
                         rule.via = access.via;
                         it = byTopic.insert(topic, rule);
                     }
@@ -256,10 +255,9 @@ QList<AdminAccessRule> AdminPermissionsModel::derive(const AdminAccessInput &inp
         }
     }
 
-    std::stable_sort(rules.begin(), rules.end(),
-                     [](const AdminAccessRule &a, const AdminAccessRule &b) {
-                         return a.topic < b.topic;
-                     });
+    std::stable_sort(
+        rules.begin(), rules.end(),
+        [](const AdminAccessRule &a, const AdminAccessRule &b) { return a.topic < b.topic; });
     return rules;
 }
 
@@ -362,9 +360,9 @@ void AdminPermissionsModel::inspectActor(const QString &actorTokenId)
                       });
               })
         .onFailed(this, [this, generation](const NoLagApiError &error) {
-            fail(generation, error.statusCode() == 404
-                                     ? tr("This project has no such actor (HTTP 404).")
-                                     : error.toString());
+            fail(generation,
+                 error.statusCode() == 404 ? tr("This project has no such actor (HTTP 404).")
+                                           : error.toString());
         });
 }
 

@@ -61,8 +61,8 @@ int CommandPaletteModel::score(QStringView query, QStringView text, QList<int> *
             if (haystack.at(j) != needle.at(i)) {
                 continue;
             }
-            int here = 1 + (isWordStart(text, j) ? wordStartBonus : 0) +
-                (j == 0 ? firstLetterBonus : 0);
+            int here =
+                1 + (isWordStart(text, j) ? wordStartBonus : 0) + (j == 0 ? firstLetterBonus : 0);
             if (i == 0) {
                 best[0][j] = here;
                 continue;
@@ -74,7 +74,8 @@ int CommandPaletteModel::score(QStringView query, QStringView text, QList<int> *
                     continue;
                 }
                 const qsizetype gap = j - k - 1;
-                const int step = gap == 0 ? adjacentBonus : -int(std::min<qsizetype>(gap, maximumGapCost));
+                const int step =
+                    gap == 0 ? adjacentBonus : -int(std::min<qsizetype>(gap, maximumGapCost));
                 if (best[i - 1][k] + step > bestBefore) {
                     bestBefore = best[i - 1][k] + step;
                     bestFrom = int(k);
@@ -281,8 +282,11 @@ QVariant CommandPaletteModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> CommandPaletteModel::roleNames() const
 {
-    return {{CommandIdRole, "commandId"},       {TitleRole, "title"},
-            {TitleMarkupRole, "titleMarkup"},   {CategoryRole, "category"},
-            {ShortcutTextRole, "shortcutText"}, {ScoreRole, "score"},
+    return {{CommandIdRole, "commandId"},
+            {TitleRole, "title"},
+            {TitleMarkupRole, "titleMarkup"},
+            {CategoryRole, "category"},
+            {ShortcutTextRole, "shortcutText"},
+            {ScoreRole, "score"},
             {CurrentRole, "current"}};
 }

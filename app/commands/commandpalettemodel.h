@@ -20,11 +20,11 @@ class CommandPaletteModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(CommandRegistry *registry READ registry WRITE setRegistry NOTIFY registryChanged
-                   FINAL)
+    Q_PROPERTY(
+        CommandRegistry *registry READ registry WRITE setRegistry NOTIFY registryChanged FINAL)
     Q_PROPERTY(QString query READ query WRITE setQuery NOTIFY queryChanged FINAL)
-    Q_PROPERTY(int currentIndex READ currentIndex WRITE setCurrentIndex NOTIFY
-                   currentIndexChanged FINAL)
+    Q_PROPERTY(
+        int currentIndex READ currentIndex WRITE setCurrentIndex NOTIFY currentIndexChanged FINAL)
     Q_PROPERTY(int count READ count NOTIFY countChanged FINAL)
 
 public:

@@ -83,8 +83,8 @@ QVariant CommandRegistry::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> CommandRegistry::roleNames() const
 {
-    return {{CommandIdRole, "commandId"},   {TitleRole, "title"},
-            {CategoryRole, "category"},     {ShortcutRole, "shortcut"},
+    return {{CommandIdRole, "commandId"},       {TitleRole, "title"},
+            {CategoryRole, "category"},         {ShortcutRole, "shortcut"},
             {ShortcutTextRole, "shortcutText"}, {AvailableRole, "available"}};
 }
 

@@ -106,10 +106,13 @@ void ExplorerCommands::registerAll()
     }
     m_registered = true;
     CommandRegistry *commands = registry();
-    const auto hasSession = [this] { return current() != nullptr; };
+    const auto hasSession = [this] {
+        return current() != nullptr;
+    };
 
-    commands->add(u"palette.open"_s, tr("Open the command palette"), u"Ctrl+K"_s,
-                  [this] { Q_EMIT paletteRequested(); }, this);
+    commands->add(
+        u"palette.open"_s, tr("Open the command palette"), u"Ctrl+K"_s,
+        [this] { Q_EMIT paletteRequested(); }, this);
 
     commands->add(
         u"traffic.pause"_s, tr("Pause or resume the traffic"), u"Ctrl+P"_s,
@@ -154,8 +157,9 @@ void ExplorerCommands::registerAll()
     commands->add(
         u"connection.close"_s, tr("Close this connection"), u"Ctrl+W"_s,
         [this] { m_sessions->close(m_sessions->currentIndex()); }, this, hasSession);
-    commands->add(u"connection.open"_s, tr("Open the connections page"), u"Ctrl+N"_s,
-                  [this] { Q_EMIT connectionsRequested(); }, this);
+    commands->add(
+        u"connection.open"_s, tr("Open the connections page"), u"Ctrl+N"_s,
+        [this] { Q_EMIT connectionsRequested(); }, this);
 
     registerViews();
 }
@@ -178,8 +182,7 @@ void ExplorerCommands::registerViews()
         const QString view = m_views.at(i);
         const QString title = i < m_viewTitles.size() ? m_viewTitles.at(i) : view;
         const QString id = u"view."_s + view;
-        const QString shortcut =
-            i < maximumNumberedViews ? u"Ctrl+%1"_s.arg(i + 1) : QString();
+        const QString shortcut = i < maximumNumberedViews ? u"Ctrl+%1"_s.arg(i + 1) : QString();
         registry()->add(
             id, tr("Show the %1 view").arg(title), shortcut,
             [this, view] { Q_EMIT viewRequested(view); }, this,

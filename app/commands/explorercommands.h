@@ -9,9 +9,6 @@
 #include <QtCore/QStringList>
 #include <QtQml/qqmlregistration.h>
 
-
-
-
 /*!
     The explorer's own commands, registered in a CommandRegistry: the traffic of the current
     connection (pause or resume, clear, copy the selected message as JSON, focus the filter
@@ -26,15 +23,14 @@ class ExplorerCommands : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(SessionManager *sessions READ sessions WRITE setSessions NOTIFY sessionsChanged
-                   FINAL)
-    Q_PROPERTY(CommandRegistry *registry READ registry WRITE setRegistry NOTIFY registryChanged
-                   FINAL)
-    Q_PROPERTY(QString currentView READ currentView WRITE setCurrentView NOTIFY
-                   currentViewChanged FINAL)
+    Q_PROPERTY(
+        SessionManager *sessions READ sessions WRITE setSessions NOTIFY sessionsChanged FINAL)
+    Q_PROPERTY(
+        CommandRegistry *registry READ registry WRITE setRegistry NOTIFY registryChanged FINAL)
+    Q_PROPERTY(
+        QString currentView READ currentView WRITE setCurrentView NOTIFY currentViewChanged FINAL)
     Q_PROPERTY(QStringList views READ views WRITE setViews NOTIFY viewsChanged FINAL)
-    Q_PROPERTY(QStringList viewTitles READ viewTitles WRITE setViewTitles NOTIFY viewsChanged
-                   FINAL)
+    Q_PROPERTY(QStringList viewTitles READ viewTitles WRITE setViewTitles NOTIFY viewsChanged FINAL)
 
 public:
     explicit ExplorerCommands(QObject *parent = nullptr);

@@ -178,15 +178,13 @@ void tst_AdminController::serverRefusalsLandOnTheField_data()
     QTest::addRow("room slug taken")
         << u"room"_s << QVariantMap{{u"name"_s, u"Second general"_s}, {u"slug"_s, u"general"_s}}
         << 409 << u"slug"_s << u"already exists"_s;
-    QTest::addRow("room name taken as slug")
-        << u"room"_s << QVariantMap{{u"name"_s, u"Support"_s}} << 409 << u"slug"_s
-        << u"\"support\" already exists"_s;
+    QTest::addRow("room name taken as slug") << u"room"_s << QVariantMap{{u"name"_s, u"Support"_s}}
+                                             << 409 << u"slug"_s << u"\"support\" already exists"_s;
     QTest::addRow("app slug too long for its suffix")
-        << u"app"_s << QVariantMap{{u"name"_s, u"Long"_s}, {u"slug"_s, QString(98, u'a')}}
-        << 400 << u"slug"_s << u"at most 95 characters"_s;
-    QTest::addRow("app slug made of nothing")
-        << u"app"_s << QVariantMap{{u"name"_s, u"!!!"_s}} << 400 << u"slug"_s
-        << u"no slug can be made"_s;
+        << u"app"_s << QVariantMap{{u"name"_s, u"Long"_s}, {u"slug"_s, QString(98, u'a')}} << 400
+        << u"slug"_s << u"at most 95 characters"_s;
+    QTest::addRow("app slug made of nothing") << u"app"_s << QVariantMap{{u"name"_s, u"!!!"_s}}
+                                              << 400 << u"slug"_s << u"no slug can be made"_s;
     QTest::addRow("grant to an actor that does not exist")
         << u"grant"_s << QVariantMap{{u"actorTokenId"_s, u"no-such-actor"_s}} << 400
         << u"actorTokenId"_s << u"has no actor"_s;
@@ -226,7 +224,8 @@ void tst_AdminController::serverRefusalsLandOnTheField()
     }
     QVERIFY(failed.wait(10000));
     QCOMPARE(failed.at(0).at(0).toInt(), status);
-    QVERIFY2(form->error(field).contains(shown, Qt::CaseInsensitive), qPrintable(form->error(field)));
+    QVERIFY2(form->error(field).contains(shown, Qt::CaseInsensitive),
+             qPrintable(form->error(field)));
     QVERIFY(!m_admin->errorString().isEmpty());
     QCOMPARE(m_admin->busy(), 0);
 }
@@ -443,8 +442,8 @@ void tst_AdminController::tokenIsAskedOfTheBroker()
     QSignalSpy connected(&client, &NoLagClient::connected);
     client.connectToServer();
     QVERIFY(connected.wait(10000));
-    const QString topic = permissions->data(permissions->index(0), AdminPermissionsModel::TopicRole)
-                              .toString();
+    const QString topic =
+        permissions->data(permissions->index(0), AdminPermissionsModel::TopicRole).toString();
     NoLagSubscription *subscription = client.subscribe(topic);
     QVERIFY(subscription);
     QTRY_COMPARE_WITH_TIMEOUT(subscription->state(), NoLagSubscription::Active, 10000);

@@ -79,72 +79,71 @@ void tst_AdminForms::fieldRules_data()
     QTest::addColumn<QString>("problem"); // empty: accepted
 
     const QString a255 = QString(255, u'a');
-    QTest::addRow("app name empty") << u"app"_s << false << u"name"_s << QVariant(u""_s)
-                                    << u"Required"_s;
-    QTest::addRow("app name blank") << u"app"_s << false << u"name"_s << QVariant(u"   "_s)
-                                    << u"Required"_s;
+    QTest::addRow("app name empty")
+        << u"app"_s << false << u"name"_s << QVariant(u""_s) << u"Required"_s;
+    QTest::addRow("app name blank")
+        << u"app"_s << false << u"name"_s << QVariant(u"   "_s) << u"Required"_s;
     QTest::addRow("app name 255") << u"app"_s << false << u"name"_s << QVariant(a255) << u""_s;
-    QTest::addRow("app name 256") << u"app"_s << false << u"name"_s
-                                  << QVariant(a255 + u"a"_s) << u"At most 255 characters"_s;
-    QTest::addRow("app slug empty is fine") << u"app"_s << false << u"slug"_s
-                                            << QVariant(u""_s) << u""_s;
-    QTest::addRow("app slug good") << u"app"_s << false << u"slug"_s
-                                   << QVariant(u"support-team"_s) << u""_s;
-    QTest::addRow("app slug upper case") << u"app"_s << false << u"slug"_s
-                                         << QVariant(u"Bad_Slug"_s) << u"lower-case"_s;
-    QTest::addRow("app slug double hyphen") << u"app"_s << false << u"slug"_s
-                                            << QVariant(u"a--b"_s) << u"lower-case"_s;
-    QTest::addRow("app slug leading hyphen") << u"app"_s << false << u"slug"_s
-                                             << QVariant(u"-a"_s) << u"lower-case"_s;
-    QTest::addRow("app slug 101") << u"app"_s << false << u"slug"_s
-                                  << QVariant(QString(101, u'a')) << u"At most 100"_s;
-    QTest::addRow("app description 2001")
-        << u"app"_s << false << u"description"_s << QVariant(QString(2001, u'd'))
-        << u"At most 2000"_s;
-    QTest::addRow("app topics good") << u"app"_s << false << u"topics"_s
-                                     << QVariant(u"webrtc:offer, typing_2,x-y"_s) << u""_s;
-    QTest::addRow("app topic with slash") << u"app"_s << false << u"topics"_s
-                                          << QVariant(u"a/b"_s) << u"\"a/b\" is not a valid"_s;
+    QTest::addRow("app name 256") << u"app"_s << false << u"name"_s << QVariant(a255 + u"a"_s)
+                                  << u"At most 255 characters"_s;
+    QTest::addRow("app slug empty is fine")
+        << u"app"_s << false << u"slug"_s << QVariant(u""_s) << u""_s;
+    QTest::addRow("app slug good")
+        << u"app"_s << false << u"slug"_s << QVariant(u"support-team"_s) << u""_s;
+    QTest::addRow("app slug upper case")
+        << u"app"_s << false << u"slug"_s << QVariant(u"Bad_Slug"_s) << u"lower-case"_s;
+    QTest::addRow("app slug double hyphen")
+        << u"app"_s << false << u"slug"_s << QVariant(u"a--b"_s) << u"lower-case"_s;
+    QTest::addRow("app slug leading hyphen")
+        << u"app"_s << false << u"slug"_s << QVariant(u"-a"_s) << u"lower-case"_s;
+    QTest::addRow("app slug 101") << u"app"_s << false << u"slug"_s << QVariant(QString(101, u'a'))
+                                  << u"At most 100"_s;
+    QTest::addRow("app description 2001") << u"app"_s << false << u"description"_s
+                                          << QVariant(QString(2001, u'd')) << u"At most 2000"_s;
+    QTest::addRow("app topics good")
+        << u"app"_s << false << u"topics"_s << QVariant(u"webrtc:offer, typing_2,x-y"_s) << u""_s;
+    QTest::addRow("app topic with slash")
+        << u"app"_s << false << u"topics"_s << QVariant(u"a/b"_s) << u"\"a/b\" is not a valid"_s;
     QTest::addRow("app topic with space inside quotes")
         << u"app"_s << false << u"topics"_s << QVariant(u"ok, b@d"_s) << u"\"b@d\""_s;
     QTest::addRow("app topic 101 characters")
         << u"app"_s << false << u"topics"_s << QVariant(QString(101, u't')) << u"not a valid"_s;
-    QTest::addRow("app topic listed twice") << u"app"_s << false << u"topics"_s
-                                            << QVariant(u"x, y, x"_s) << u"\"x\" is listed twice"_s;
-    QTest::addRow("app 100 topics") << u"app"_s << false << u"topics"_s
-                                    << QVariant(topicList(100)) << u""_s;
-    QTest::addRow("app 101 topics") << u"app"_s << false << u"topics"_s
-                                    << QVariant(topicList(101)) << u"At most 100 topics"_s;
-    QTest::addRow("room name empty") << u"room"_s << false << u"name"_s << QVariant(u""_s)
-                                     << u"Required"_s;
-    QTest::addRow("room slug bad on create") << u"room"_s << false << u"slug"_s
-                                             << QVariant(u"Support"_s) << u"lower-case"_s;
+    QTest::addRow("app topic listed twice")
+        << u"app"_s << false << u"topics"_s << QVariant(u"x, y, x"_s) << u"\"x\" is listed twice"_s;
+    QTest::addRow("app 100 topics")
+        << u"app"_s << false << u"topics"_s << QVariant(topicList(100)) << u""_s;
+    QTest::addRow("app 101 topics")
+        << u"app"_s << false << u"topics"_s << QVariant(topicList(101)) << u"At most 100 topics"_s;
+    QTest::addRow("room name empty")
+        << u"room"_s << false << u"name"_s << QVariant(u""_s) << u"Required"_s;
+    QTest::addRow("room slug bad on create")
+        << u"room"_s << false << u"slug"_s << QVariant(u"Support"_s) << u"lower-case"_s;
     QTest::addRow("room slug not checked on edit")
         << u"room"_s << true << u"slug"_s << QVariant(u"Support"_s) << u""_s;
-    QTest::addRow("room name empty on edit") << u"room"_s << true << u"name"_s
-                                             << QVariant(u""_s) << u"Required"_s;
-    QTest::addRow("actor name empty") << u"actor"_s << false << u"name"_s << QVariant(u""_s)
-                                      << u"Required"_s;
+    QTest::addRow("room name empty on edit")
+        << u"room"_s << true << u"name"_s << QVariant(u""_s) << u"Required"_s;
+    QTest::addRow("actor name empty")
+        << u"actor"_s << false << u"name"_s << QVariant(u""_s) << u"Required"_s;
     QTest::addRow("actor type unknown") << u"actor"_s << false << u"actorType"_s
                                         << QVariant(u"robot"_s) << u"\"robot\" is not one of"_s;
-    QTest::addRow("actor type empty") << u"actor"_s << false << u"actorType"_s
-                                      << QVariant(u""_s) << u"Choose one"_s;
-    QTest::addRow("actor type orchestrator") << u"actor"_s << false << u"actorType"_s
-                                             << QVariant(u"orchestrator"_s) << u""_s;
+    QTest::addRow("actor type empty")
+        << u"actor"_s << false << u"actorType"_s << QVariant(u""_s) << u"Choose one"_s;
+    QTest::addRow("actor type orchestrator")
+        << u"actor"_s << false << u"actorType"_s << QVariant(u"orchestrator"_s) << u""_s;
     QTest::addRow("actor external id 256")
         << u"actor"_s << false << u"externalId"_s << QVariant(a255 + u"x"_s) << u"At most 255"_s;
-    QTest::addRow("grant permission unknown") << u"grant"_s << false << u"permission"_s
-                                              << QVariant(u"owner"_s) << u"is not one of"_s;
-    QTest::addRow("grant permission subscribe") << u"grant"_s << false << u"permission"_s
-                                                << QVariant(u"subscribe"_s) << u""_s;
-    QTest::addRow("grant expiry not a date") << u"grant"_s << false << u"expiresAt"_s
-                                             << QVariant(u"tomorrow"_s) << u"ISO 8601"_s;
-    QTest::addRow("grant expiry ISO") << u"grant"_s << false << u"expiresAt"_s
-                                      << QVariant(u"2026-12-31T23:59:00Z"_s) << u""_s;
-    QTest::addRow("grant role 101") << u"grant"_s << false << u"role"_s
-                                    << QVariant(QString(101, u'r')) << u"At most 100"_s;
-    QTest::addRow("grant actor type unknown") << u"grant"_s << false << u"actorType"_s
-                                              << QVariant(u"robot"_s) << u"is not one of"_s;
+    QTest::addRow("grant permission unknown")
+        << u"grant"_s << false << u"permission"_s << QVariant(u"owner"_s) << u"is not one of"_s;
+    QTest::addRow("grant permission subscribe")
+        << u"grant"_s << false << u"permission"_s << QVariant(u"subscribe"_s) << u""_s;
+    QTest::addRow("grant expiry not a date")
+        << u"grant"_s << false << u"expiresAt"_s << QVariant(u"tomorrow"_s) << u"ISO 8601"_s;
+    QTest::addRow("grant expiry ISO")
+        << u"grant"_s << false << u"expiresAt"_s << QVariant(u"2026-12-31T23:59:00Z"_s) << u""_s;
+    QTest::addRow("grant role 101")
+        << u"grant"_s << false << u"role"_s << QVariant(QString(101, u'r')) << u"At most 100"_s;
+    QTest::addRow("grant actor type unknown")
+        << u"grant"_s << false << u"actorType"_s << QVariant(u"robot"_s) << u"is not one of"_s;
 }
 
 void tst_AdminForms::fieldRules()
@@ -225,46 +224,45 @@ void tst_AdminForms::serverErrorLandsOnField_data()
     QTest::addColumn<QString>("shown");
 
     // The messages are nolag-local's, "<field>: <problem>" (server/controlplane/restapi.cpp).
-    QTest::addRow("app slug refused")
-        << u"app"_s << 400 << u"slug: must be at most 95 characters"_s << u"slug"_s
-        << u"Must be at most 95 characters"_s;
+    QTest::addRow("app slug refused") << u"app"_s << 400 << u"slug: must be at most 95 characters"_s
+                                      << u"slug"_s << u"Must be at most 95 characters"_s;
     QTest::addRow("app slug taken")
-        << u"app"_s << 409 << u"slug: an app with the slug \"chat\" already exists in this project"_s
-        << u"slug"_s << u"An app with the slug \"chat\" already exists"_s;
+        << u"app"_s << 409
+        << u"slug: an app with the slug \"chat\" already exists in this project"_s << u"slug"_s
+        << u"An app with the slug \"chat\" already exists"_s;
     QTest::addRow("app third topic")
         << u"app"_s << 400 << u"topics[2]: \"a/b\" is not a valid topic name"_s << u"topics"_s
         << u"\"a/b\" is not a valid topic name"_s;
     QTest::addRow("app config flag")
         << u"app"_s << 400 << u"config.autoProvisionRooms: must be true or false"_s
         << u"autoProvisionRooms"_s << u"Must be true or false"_s;
-    QTest::addRow("room name long") << u"room"_s << 400
-                                    << u"name: must be at most 255 characters"_s << u"name"_s
-                                    << u"Must be at most 255"_s;
-    QTest::addRow("room enabled flag")
-        << u"room"_s << 400 << u"isEnabled: must be true or false"_s << u"enabled"_s
-        << u"Must be true or false"_s;
+    QTest::addRow("room name long") << u"room"_s << 400 << u"name: must be at most 255 characters"_s
+                                    << u"name"_s << u"Must be at most 255"_s;
+    QTest::addRow("room enabled flag") << u"room"_s << 400 << u"isEnabled: must be true or false"_s
+                                       << u"enabled"_s << u"Must be true or false"_s;
     QTest::addRow("room slug taken")
-        << u"room"_s << 409 << u"slug: a room with the slug \"general\" already exists in this app"_s
-        << u"slug"_s << u"A room with the slug"_s;
-    QTest::addRow("actor type")
-        << u"actor"_s << 400 << u"actorType: \"robot\" is not one of user, device"_s
-        << u"actorType"_s << u"\"robot\" is not one of"_s;
+        << u"room"_s << 409
+        << u"slug: a room with the slug \"general\" already exists in this app"_s << u"slug"_s
+        << u"A room with the slug"_s;
+    QTest::addRow("actor type") << u"actor"_s << 400
+                                << u"actorType: \"robot\" is not one of user, device"_s
+                                << u"actorType"_s << u"\"robot\" is not one of"_s;
     QTest::addRow("grant unknown actor")
         << u"grant"_s << 400 << u"actorTokenId: this project has no actor with the id \"x\""_s
         << u"actorTokenId"_s << u"This project has no actor"_s;
-    QTest::addRow("grant expiry")
-        << u"grant"_s << 400 << u"expiresAt: must be an ISO 8601 date and time"_s
-        << u"expiresAt"_s << u"Must be an ISO 8601"_s;
+    QTest::addRow("grant expiry") << u"grant"_s << 400
+                                  << u"expiresAt: must be an ISO 8601 date and time"_s
+                                  << u"expiresAt"_s << u"Must be an ISO 8601"_s;
     QTest::addRow("field the form does not have")
         << u"actor"_s << 400 << u"accessScopeId: this project has no scope"_s << u""_s
         << u"refused the request (HTTP 400): accessScopeId"_s;
-    QTest::addRow("no field named") << u"app"_s << 400 << u"body: must be a JSON object"_s
-                                    << u""_s << u"(HTTP 400)"_s;
+    QTest::addRow("no field named")
+        << u"app"_s << 400 << u"body: must be a JSON object"_s << u""_s << u"(HTTP 400)"_s;
     QTest::addRow("unauthorised") << u"app"_s << 401 << u"Missing or invalid API key"_s << u""_s
                                   << u"refused the API key (HTTP 401)"_s;
-    QTest::addRow("forbidden")
-        << u"room"_s << 403 << u"autoProvisionRooms is disabled for this app"_s << u""_s
-        << u"Not allowed (HTTP 403): autoProvisionRooms is disabled"_s;
+    QTest::addRow("forbidden") << u"room"_s << 403
+                               << u"autoProvisionRooms is disabled for this app"_s << u""_s
+                               << u"Not allowed (HTTP 403): autoProvisionRooms is disabled"_s;
     QTest::addRow("forbidden names a field")
         << u"room"_s << 403 << u"slug: static rooms cannot be deleted"_s << u""_s
         << u"Not allowed (HTTP 403)"_s;
@@ -275,8 +273,7 @@ void tst_AdminForms::serverErrorLandsOnField_data()
         << u"Already exists (HTTP 409)"_s;
     QTest::addRow("no answer") << u"app"_s << 0 << u"Connection refused"_s << u""_s
                                << u"did not answer: Connection refused"_s;
-    QTest::addRow("timeout") << u"app"_s << 408 << u"Request timeout"_s << u""_s
-                             << u"too long"_s;
+    QTest::addRow("timeout") << u"app"_s << 408 << u"Request timeout"_s << u""_s << u"too long"_s;
 }
 
 void tst_AdminForms::serverErrorLandsOnField()
@@ -346,8 +343,7 @@ void tst_AdminForms::body_data()
         << u"room"_s << QByteArray() << QVariantMap{{u"name"_s, u"Support Team"_s}}
         << QByteArray(R"({"name": "Support Team"})");
     QTest::addRow("edited room, disabled, slug never sent")
-        << u"room"_s
-        << QByteArray(R"({"name": "General", "slug": "general", "isEnabled": true})")
+        << u"room"_s << QByteArray(R"({"name": "General", "slug": "general", "isEnabled": true})")
         << QVariantMap{{u"enabled"_s, false}, {u"slug"_s, u"other"_s}}
         << QByteArray(R"({"isEnabled": false})");
     QTest::addRow("edited room, topics")
@@ -423,8 +419,8 @@ void tst_AdminForms::splitTopics_data()
 
     QTest::addRow("empty") << u""_s << QStringList();
     QTest::addRow("commas") << u"a,b, c"_s << QStringList{u"a"_s, u"b"_s, u"c"_s};
-    QTest::addRow("lines and spaces") << u" a\nb  c;d "_s
-                                      << QStringList{u"a"_s, u"b"_s, u"c"_s, u"d"_s};
+    QTest::addRow("lines and spaces")
+        << u" a\nb  c;d "_s << QStringList{u"a"_s, u"b"_s, u"c"_s, u"d"_s};
     QTest::addRow("separators only") << u" , ;\n"_s << QStringList();
 }
 

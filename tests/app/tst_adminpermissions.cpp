@@ -28,8 +28,8 @@ QJsonObject json(const QByteArray &text)
 // One app "chat" (topics msg, typing) with rooms "lobby" and "vip"; the grants of vip, the
 // actor and the rest are given per row.
 AdminAccessInput input(const QByteArray &actor, const QByteArray &vipGrants,
-                       const QByteArray &appTopics = R"(["msg", "typing"])",
-                       bool vipEnabled = true, const QByteArray &scope = "{}")
+                       const QByteArray &appTopics = R"(["msg", "typing"])", bool vipEnabled = true,
+                       const QByteArray &scope = "{}")
 {
     AdminAccessInput in;
     in.now = QDateTime(QDate(2026, 12, 4), QTime(8, 0), Qt::UTC);
@@ -83,8 +83,7 @@ void tst_AdminPermissions::derive_data()
     const QStringList lobby{u"chat/lobby/msg:sp"_s, u"chat/lobby/typing:sp"_s};
 
     QTest::addRow("rooms without grants are open")
-        << input(alice, "[]")
-        << lobby + QStringList{u"chat/vip/msg:sp"_s, u"chat/vip/typing:sp"_s};
+        << input(alice, "[]") << lobby + QStringList{u"chat/vip/msg:sp"_s, u"chat/vip/typing:sp"_s};
     QTest::addRow("a private room keeps others out")
         << input(alice, R"([{"actorTokenId": "bob", "permission": "pubSub"}])") << lobby;
     QTest::addRow("own subscribe-only grant")
@@ -128,8 +127,8 @@ void tst_AdminPermissions::derive_data()
         << input(R"({"actorTokenId": "alice", "actorType": "user", "isActive": false})", "[]")
         << QStringList();
     QTest::addRow("a scoped actor's topics carry the scope")
-        << input(alice, R"([{"actorTokenId": "bob", "permission": "pubSub"}])",
-                 R"(["msg"])", true, R"({"slug": "acme", "isActive": true})")
+        << input(alice, R"([{"actorTokenId": "bob", "permission": "pubSub"}])", R"(["msg"])", true,
+                 R"({"slug": "acme", "isActive": true})")
         << QStringList{u"chat/acme/lobby/msg:sp"_s};
     QTest::addRow("an inactive scope gives nothing")
         << input(alice, "[]", R"(["msg"])", true, R"({"slug": "acme", "isActive": false})")

@@ -97,7 +97,8 @@ void tst_Commands::ownerTakesItsCommandsAlong()
 {
     CommandRegistry registry;
     auto owner = std::make_unique<QObject>();
-    registry.add(u"a.owned"_s, u"Owned"_s, QString(), [] {}, owner.get());
+    registry.add(
+        u"a.owned"_s, u"Owned"_s, QString(), [] {}, owner.get());
     registry.add(u"a.free"_s, u"Free"_s, QString(), [] {});
     QCOMPARE(registry.count(), 2);
     owner.reset();
@@ -110,8 +111,9 @@ void tst_Commands::unavailableCommandsDoNotRun()
     CommandRegistry registry;
     bool possible = false;
     int runs = 0;
-    registry.add(u"a.maybe"_s, u"Maybe"_s, QString(), [&runs] { ++runs; }, nullptr,
-                 [&possible] { return possible; });
+    registry.add(
+        u"a.maybe"_s, u"Maybe"_s, QString(), [&runs] { ++runs; }, nullptr,
+        [&possible] { return possible; });
     QVERIFY(!registry.trigger(u"a.maybe"_s));
     QCOMPARE(runs, 0);
 
@@ -161,20 +163,17 @@ void tst_Commands::ranking_data()
                                u"Close this connection"_s, u"Show the Charts view"_s,
                                u"Pause or resume the traffic"_s};
     QTest::addRow("empty query keeps the order") << commands << u""_s << commands;
-    QTest::addRow("prefix first")
-        << commands << u"cl"_s
-        << QStringList{u"Clear the traffic"_s, u"Close this connection"_s,
-                       u"Copy the selected message as JSON"_s};
+    QTest::addRow("prefix first") << commands << u"cl"_s
+                                  << QStringList{u"Clear the traffic"_s, u"Close this connection"_s,
+                                                 u"Copy the selected message as JSON"_s};
     QTest::addRow("word starts beat scattered letters")
         << QStringList{u"Publish the message"_s, u"Previous connection tab"_s} << u"pct"_s
         << QStringList{u"Previous connection tab"_s};
-    QTest::addRow("initials")
-        << commands << u"cts"_s
-        << QStringList{u"Copy the selected message as JSON"_s, u"Show the Charts view"_s,
-                       u"Close this connection"_s};
+    QTest::addRow("initials") << commands << u"cts"_s
+                              << QStringList{u"Copy the selected message as JSON"_s,
+                                             u"Show the Charts view"_s, u"Close this connection"_s};
     QTest::addRow("a whole word inside")
-        << QStringList{u"Stop recording"_s, u"Start recording"_s, u"Open a recording"_s}
-        << u"rec"_s
+        << QStringList{u"Stop recording"_s, u"Start recording"_s, u"Open a recording"_s} << u"rec"_s
         << QStringList{u"Stop recording"_s, u"Start recording"_s, u"Open a recording"_s};
     QTest::addRow("adjacent letters beat spread ones")
         << QStringList{u"Text of a Sender"_s, u"Sender text"_s} << u"sen"_s
@@ -249,7 +248,8 @@ void tst_Commands::paletteFollowsTheRegistry()
     QCOMPARE(palette.count(), 0);
 
     bool available = true;
-    registry.add(u"a.x"_s, u"X"_s, QString(), [] {}, nullptr, [&available] { return available; });
+    registry.add(
+        u"a.x"_s, u"X"_s, QString(), [] {}, nullptr, [&available] { return available; });
     QCOMPARE(palette.count(), 1);
     available = false;
     registry.refresh();
