@@ -154,7 +154,8 @@ bool BrokerStore::open(QString *errorString)
     m_appendMessage = std::make_unique<QSqlQuery>(
         prepare(u"INSERT INTO broker_message_log (seq, msg_id, route, filter, data, "
                 "publisher_actor, echo, publisher_connection, qos, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s));
+                "VALUES (:seq, :msg_id, :route, :filter, :data, :publisher_actor, :echo, "
+                ":publisher_connection, :qos, :created_at)"_s));
     m_addPending = std::make_unique<QSqlQuery>(
         prepare(u"INSERT OR REPLACE INTO broker_group_pending (group_key, seq, "
                 "actor_token_id) VALUES (?, ?, ?)"_s));
@@ -349,17 +350,29 @@ qint64 BrokerStore::lastSequence()
 void BrokerStore::appendMessage(const LoggedMessage &message)
 {
     beginWrite();
+    // Named placeholders: Qt 6.4 turns every positional index into a ":N" string to look
+    // it up, which cost as much as the insert itself; this runs for every QoS 1 publish.
+    static const QString seq = u":seq"_s;
+    static const QString msgId = u":msg_id"_s;
+    static const QString route = u":route"_s;
+    static const QString filter = u":filter"_s;
+    static const QString data = u":data"_s;
+    static const QString publisherActor = u":publisher_actor"_s;
+    static const QString echo = u":echo"_s;
+    static const QString publisherConnection = u":publisher_connection"_s;
+    static const QString qos = u":qos"_s;
+    static const QString createdAt = u":created_at"_s;
     QSqlQuery &query = *m_appendMessage;
-    query.bindValue(0, message.seq);
-    query.bindValue(1, text(QString::fromLatin1(message.msgId)));
-    query.bindValue(2, text(message.route));
-    query.bindValue(3, text(message.filter));
-    query.bindValue(4, message.data);
-    query.bindValue(5, text(message.publisherActor));
-    query.bindValue(6, message.echo);
-    query.bindValue(7, qint64(message.publisherConnection));
-    query.bindValue(8, message.qos);
-    query.bindValue(9, message.createdAtMs);
+    query.bindValue(seq, message.seq);
+    query.bindValue(msgId, text(QString::fromLatin1(message.msgId)));
+    query.bindValue(route, text(message.route));
+    query.bindValue(filter, text(message.filter));
+    query.bindValue(data, message.data);
+    query.bindValue(publisherActor, text(message.publisherActor));
+    query.bindValue(echo, message.echo);
+    query.bindValue(publisherConnection, qint64(message.publisherConnection));
+    query.bindValue(qos, message.qos);
+    query.bindValue(createdAt, message.createdAtMs);
     run(query, "log a message");
 }
 
