@@ -61,9 +61,11 @@ Item {
 
         BrowseColumn {
             objectName: "appsColumn"
-            Layout.preferredWidth: root.width / 3
+            Layout.preferredWidth: Math.round(root.width * 0.27)
+            Layout.maximumWidth: Math.round(root.width * 0.27)
             title: qsTr("Apps")
-            detail: qsTr("%1 apps").arg(root.browse.apps.count)
+            detail: root.browse.apps.count === 1 ? qsTr("1 app")
+                                                 : qsTr("%1 apps").arg(root.browse.apps.count)
             loading: root.browse.apps.loading
             errorText: root.browse.apps.errorString
             model: root.browse.apps
@@ -83,9 +85,11 @@ Item {
 
         BrowseColumn {
             objectName: "roomsColumn"
-            Layout.preferredWidth: root.width / 3
+            Layout.preferredWidth: Math.round(root.width * 0.3)
+            Layout.maximumWidth: Math.round(root.width * 0.3)
             title: qsTr("Rooms of %1").arg(root.browse.appSlug)
-            detail: qsTr("%1 rooms").arg(root.browse.rooms.count)
+            detail: root.browse.rooms.count === 1 ? qsTr("1 room")
+                                                  : qsTr("%1 rooms").arg(root.browse.rooms.count)
             loading: root.browse.rooms.loading
             errorText: root.browse.rooms.errorString
             model: root.browse.rooms

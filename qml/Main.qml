@@ -10,6 +10,7 @@ ApplicationWindow {
 
     readonly property SessionManager sessions: ExplorerApp.sessions
     property bool showingConnections: root.sessions.count === 0
+                                      || ExplorerApp.initialView === "connections"
 
     width: 1440
     height: 860

@@ -62,7 +62,25 @@ SplitView {
             wrapMode: Text.WordWrap
         }
 
+        // Outside the list, so that a reset of the roster never scrolls it away.
+        Rectangle {
+            Layout.fillWidth: true
+            implicitHeight: Theme.rowHeight
+            color: Theme.surfaceAlt
+
+            Row {
+                anchors.fill: parent
+                anchors.leftMargin: 6
+                Label { width: parent.width * 0.3; text: qsTr("Actor"); font.bold: true; color: Theme.textMuted; anchors.verticalCenter: parent.verticalCenter }
+                Label { width: 80; text: qsTr("Type"); font.bold: true; color: Theme.textMuted; anchors.verticalCenter: parent.verticalCenter }
+                Label { width: 70; text: qsTr("Joined"); font.bold: true; color: Theme.textMuted; anchors.verticalCenter: parent.verticalCenter }
+                Label { text: qsTr("Data"); font.bold: true; color: Theme.textMuted; anchors.verticalCenter: parent.verticalCenter }
+            }
+        }
+
         ListView {
+            id: roster
+
             objectName: "rosterList"
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -70,18 +88,14 @@ SplitView {
             model: root.presence.roster
             ScrollBar.vertical: ScrollBar {}
 
-            header: Rectangle {
-                width: ListView.view.width
-                height: Theme.rowHeight
-                color: Theme.surfaceAlt
-                Row {
-                    anchors.fill: parent
-                    anchors.leftMargin: 6
-                    Label { width: parent.width * 0.3; text: qsTr("Actor"); font.bold: true; color: Theme.textMuted; anchors.verticalCenter: parent.verticalCenter }
-                    Label { width: 80; text: qsTr("Type"); font.bold: true; color: Theme.textMuted; anchors.verticalCenter: parent.verticalCenter }
-                    Label { width: 70; text: qsTr("Joined"); font.bold: true; color: Theme.textMuted; anchors.verticalCenter: parent.verticalCenter }
-                    Label { text: qsTr("Data"); font.bold: true; color: Theme.textMuted; anchors.verticalCenter: parent.verticalCenter }
-                }
+            EmptyState {
+                parent: roster
+                anchors.fill: parent
+                visible: roster.count === 0 && !root.presence.loading
+                title: root.presence.room.length > 0 ? qsTr("Nobody is present in %1").arg(root.presence.room)
+                                                     : qsTr("No room chosen")
+                hint: root.presence.room.length > 0 ? qsTr("Actors appear here when they set their presence in this room.")
+                                                    : qsTr("Type a room's slug above, or set your own presence below.")
             }
 
             delegate: Rectangle {
@@ -105,6 +119,7 @@ SplitView {
                     Label {
                         width: parent.width * 0.3
                         height: parent.height
+                        rightPadding: 8
                         verticalAlignment: Text.AlignVCenter
                         elide: Text.ElideMiddle
                         text: member.actorId + (member.isSelf ? qsTr(" (you)") : "")
@@ -251,6 +266,14 @@ SplitView {
             model: root.presence.timeline
             ScrollBar.vertical: ScrollBar {}
             onCountChanged: Qt.callLater(timeline.positionViewAtEnd)
+
+            EmptyState {
+                parent: timeline
+                anchors.fill: parent
+                visible: timeline.count === 0
+                title: qsTr("No presence changes yet")
+                hint: qsTr("Joins, updates and leaves of the room on the left appear here: at once in the room you are present in, otherwise as each refresh sees them. Lobbies you watch add theirs.")
+            }
 
             delegate: Rectangle {
                 id: entry

@@ -139,15 +139,27 @@ SplitView {
         SectionHeader {
             Layout.fillWidth: true
             title: qsTr("Sent")
-            detail: qsTr("%1 in history · click to load").arg(root.publisher.history.count)
+            detail: root.publisher.history.count > 0
+                    ? qsTr("%1 sent · click one to load it again").arg(root.publisher.history.count)
+                    : ""
         }
 
         ListView {
+            id: history
+
             objectName: "publishHistory"
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
             model: root.publisher.history
+
+            EmptyState {
+                parent: history
+                anchors.fill: parent
+                visible: history.count === 0
+                title: qsTr("Nothing sent yet")
+                hint: qsTr("What you publish appears here with the broker's answer. Click an entry to load it into the editor again.")
+            }
             ScrollBar.vertical: ScrollBar {}
 
             delegate: ItemDelegate {

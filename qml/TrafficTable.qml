@@ -21,9 +21,10 @@ FocusScope {
     readonly property int marksWidth: 44
     readonly property int senderWidth: 64
     readonly property int filterWidth: 70
-    readonly property int topicWidth: Math.max(140, Math.round((root.width - timeWidth - sizeWidth
+    // The topic gets close to half of what the fixed columns leave, the payload the rest.
+    readonly property int topicWidth: Math.max(170, Math.round((root.width - timeWidth - sizeWidth
                                                                   - qosWidth - marksWidth
-                                                                  - senderWidth - filterWidth) * 0.28))
+                                                                  - senderWidth - filterWidth) * 0.45))
 
     signal rowClicked(real sequence)
     signal moveRequested(int delta)

@@ -28,7 +28,8 @@ struct ExplorerOptions
     bool hasConnection = false;
     qint64 budgetBytes = 0; //!< 0: the saved setting (default 512 MB)
     QString theme; //!< "", "light" or "dark"
-    QString view; //!< the view to show first: traffic, subscriptions, browse, publish, presence
+    QString view; //!< the view to show first: traffic, subscriptions, browse, publish, presence,
+                  //!< connections
     QStringList subscribe; //!< topics to subscribe to once connected
     bool noKeychain = false;
     QString screenshotPath; //!< grab the window into this file, then quit

@@ -2,13 +2,17 @@
 #include "explorerwindow.h"
 
 #include "common/explorerlogging.h"
+#include "common/theme.h"
 
 #include <QtGui/QGuiApplication>
 #include <QtGui/QIcon>
 #include <QtGui/QImage>
+#include <QtGui/QPalette>
 #include <QtQml/QQmlApplicationEngine>
 #include <QtQuick/QQuickWindow>
 #include <QtQuickControls2/QQuickStyle>
+
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -27,6 +31,51 @@ void setUpApplication()
     }
 }
 
+namespace {
+
+// Qt Quick's Fusion style keeps a light palette of its own for controls (buttons, tab bars,
+// tool bars) whatever the application's palette says; a palette set on the window reaches
+// every control, so the theme's palette is copied there, role by role, on every change.
+void applyPalette(QQuickWindow *window, const QPalette &palette)
+{
+    static const std::pair<const char *, QPalette::ColorRole> roles[] = {
+        {"window", QPalette::Window},
+        {"windowText", QPalette::WindowText},
+        {"base", QPalette::Base},
+        {"alternateBase", QPalette::AlternateBase},
+        {"text", QPalette::Text},
+        {"button", QPalette::Button},
+        {"buttonText", QPalette::ButtonText},
+        {"brightText", QPalette::BrightText},
+        {"highlight", QPalette::Highlight},
+        {"highlightedText", QPalette::HighlightedText},
+        {"light", QPalette::Light},
+        {"midlight", QPalette::Midlight},
+        {"mid", QPalette::Mid},
+        {"dark", QPalette::Dark},
+        {"shadow", QPalette::Shadow},
+        {"link", QPalette::Link},
+        {"toolTipBase", QPalette::ToolTipBase},
+        {"toolTipText", QPalette::ToolTipText},
+        {"placeholderText", QPalette::PlaceholderText},
+    };
+    auto *quickPalette = window->property("palette").value<QObject *>();
+    if (!quickPalette) {
+        return;
+    }
+    const auto fill = [&palette](QObject *group, QPalette::ColorGroup colorGroup) {
+        for (const auto &[name, role] : roles) {
+            group->setProperty(name, palette.color(colorGroup, role));
+        }
+    };
+    fill(quickPalette, QPalette::Active);
+    if (auto *disabled = quickPalette->property("disabled").value<QObject *>()) {
+        fill(disabled, QPalette::Disabled);
+    }
+}
+
+} // namespace
+
 QQuickWindow *load(QQmlApplicationEngine &engine)
 {
     // Qt 6.4 has no loadFromModule(): the module's files are in the resource tree.
@@ -36,7 +85,13 @@ QQuickWindow *load(QQmlApplicationEngine &engine)
         qCWarning(lcExplorer, "The user interface could not be loaded");
         return nullptr;
     }
-    return qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    if (window) {
+        applyPalette(window, QGuiApplication::palette());
+        QObject::connect(Theme::instance(), &Theme::changed, window,
+                         [window] { applyPalette(window, QGuiApplication::palette()); });
+    }
+    return window;
 }
 
 bool saveScreenshot(QQuickWindow *window, const QString &path, QString *error)

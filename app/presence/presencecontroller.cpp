@@ -6,6 +6,8 @@
 
 #include <NoLagQt/nolagclient.h>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 PresenceController::PresenceController(NoLagClient *client, QObject *parent)
@@ -66,6 +68,7 @@ void PresenceController::setRoom(const QString &room)
         return;
     }
     m_room = room;
+    m_fetchedRoom.clear();
     m_roster.reset({});
     Q_EMIT roomChanged();
     refresh();
@@ -141,11 +144,24 @@ void PresenceController::refresh()
     setLoading(true);
     m_client->fetchPresence(room)
         .then(this,
-              [this, generation](const QList<NoLagActorPresence> &actors) {
+              [this, generation, room](const QList<NoLagActorPresence> &actors) {
                   if (generation != m_fetchGeneration) {
                       return;
                   }
+                  // A room this connection is not present in gets no events; what changed
+                  // between two fetches goes to the timeline instead.
+                  QList<NoLagActorPresence> before;
+                  const bool polled = m_fetchedRoom == room && !isLive();
+                  if (polled) {
+                      for (int row = 0; row < m_roster.count(); ++row) {
+                          before.append(m_roster.actor(row));
+                      }
+                  }
                   m_roster.reset(actors);
+                  m_fetchedRoom = room;
+                  if (polled) {
+                      recordRosterChanges(before);
+                  }
                   setLoading(false);
               })
         .onFailed(this, [this, generation](const NoLagError &error) {
@@ -153,6 +169,30 @@ void PresenceController::refresh()
                 setLoading(false, error.errorString());
             }
         });
+}
+
+void PresenceController::recordRosterChanges(const QList<NoLagActorPresence> &before)
+{
+    const QString source = tr("room %1, seen on refresh").arg(m_fetchedRoom);
+    for (int row = 0; row < m_roster.count(); ++row) {
+        const NoLagActorPresence actor = m_roster.actor(row);
+        const auto old = std::find_if(before.begin(), before.end(), [&actor](const auto &a) {
+            return a.actorTokenId() == actor.actorTokenId();
+        });
+        if (old == before.end()) {
+            m_timeline.append(NoLag::PresenceEvent::Join, m_fetchedRoom, actor.actorTokenId(),
+                              actor.presence(), source);
+        } else if (old->presence() != actor.presence()) {
+            m_timeline.append(NoLag::PresenceEvent::Update, m_fetchedRoom, actor.actorTokenId(),
+                              actor.presence(), source);
+        }
+    }
+    for (const NoLagActorPresence &actor : before) {
+        if (m_roster.rowOf(actor.actorTokenId()) < 0) {
+            m_timeline.append(NoLag::PresenceEvent::Leave, m_fetchedRoom, actor.actorTokenId(),
+                              actor.presence(), source);
+        }
+    }
 }
 
 void PresenceController::setLoading(bool loading, const QString &errorString)

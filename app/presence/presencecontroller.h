@@ -79,6 +79,7 @@ Q_SIGNALS:
 private:
     void onEvent(NoLag::PresenceEvent event, const NoLagActorPresence &actor);
     void setLoading(bool loading, const QString &errorString = QString());
+    void recordRosterChanges(const QList<NoLagActorPresence> &before);
     void setLobbyState(bool watched, const QString &error);
 
     QPointer<NoLagClient> m_client;
@@ -89,6 +90,7 @@ private:
     bool m_loading = false;
     QString m_errorString;
     int m_fetchGeneration = 0;
+    QString m_fetchedRoom; // the room of the roster's rows, once a fetch filled it
     QTimer m_refreshTimer;
     QPointer<NoLagLobby> m_lobby;
     QString m_lobbyId;

@@ -55,6 +55,12 @@ Session::Session(const ConnectionProfile &profile, MemoryBudget *budget, QSettin
         return index.isValid() ? index.data(TopicTreeModel::OwnCountRole).toLongLong() : 0;
     });
 
+    // Presence starts on the first room Browse finds, so that its roster is not empty at first.
+    connect(&m_browse, &BrowseController::selectionChanged, this, [this] {
+        if (m_presence.room().isEmpty() && !m_browse.roomSlug().isEmpty()) {
+            m_presence.setRoom(m_browse.roomSlug());
+        }
+    });
     connect(&m_traffic, &TrafficModel::selectionChanged, this,
             [this] { m_inspector.inspect(m_traffic.selectedSequence()); });
 
