@@ -20,7 +20,7 @@ SplitView {
         SplitView.preferredWidth: Math.round(root.width * 0.38)
         SplitView.minimumWidth: 220
         title: qsTr("Actors")
-        detail: qsTr("%n actor(s)", "", root.controller.actors.count)
+        detail: root.controller.actors.count === 1 ? qsTr("1 actor") : qsTr("%1 actors").arg(root.controller.actors.count)
         newText: qsTr("New actor")
         loading: root.controller.actors.loading
         errorText: root.controller.actors.errorString
@@ -48,11 +48,11 @@ SplitView {
                 ColumnLayout {
                     Layout.fillWidth: true
                     spacing: 0
-                    Label { text: actor.model.name; font.bold: true; color: actor.model.active ? Theme.text : Theme.textMuted; elide: Text.ElideRight; Layout.fillWidth: true }
+                    Label { text: actor.model.name; font.bold: true; color: actor.highlighted ? Theme.selectionText : actor.model.active ? Theme.text : Theme.textMuted; elide: Text.ElideRight; Layout.fillWidth: true }
                     Label {
                         Layout.fillWidth: true
                         text: actor.model.actorType + (actor.model.active ? "" : qsTr("  ·  deactivated"))
-                        color: Theme.textMuted
+                        color: actor.highlighted ? Theme.selectionText : Theme.textMuted
                         elide: Text.ElideRight
                     }
                 }

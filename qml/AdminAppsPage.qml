@@ -17,7 +17,7 @@ SplitView {
         SplitView.preferredWidth: Math.round(root.width * 0.38)
         SplitView.minimumWidth: 220
         title: qsTr("Apps")
-        detail: qsTr("%n app(s)", "", root.controller.apps.count)
+        detail: root.controller.apps.count === 1 ? qsTr("1 app") : qsTr("%1 apps").arg(root.controller.apps.count)
         newText: qsTr("New app")
         loading: root.controller.apps.loading
         errorText: root.controller.apps.errorString
@@ -35,11 +35,11 @@ SplitView {
             onClicked: root.controller.selectApp(app.index)
             contentItem: ColumnLayout {
                 spacing: 0
-                Label { text: app.model.name; font.bold: true; color: Theme.text; elide: Text.ElideRight; Layout.fillWidth: true }
+                Label { text: app.model.name; font.bold: true; color: app.highlighted ? Theme.selectionText : Theme.text; elide: Text.ElideRight; Layout.fillWidth: true }
                 Label {
                     Layout.fillWidth: true
-                    text: qsTr("%1  ·  %n topic(s)", "", app.model.topics.length).arg(app.model.slug)
-                    color: Theme.textMuted
+                    text: app.model.slug + "  ·  " + app.model.topics.join(", ")
+                    color: app.highlighted ? Theme.selectionText : Theme.textMuted
                     elide: Text.ElideRight
                 }
             }

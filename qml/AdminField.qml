@@ -21,6 +21,7 @@ ColumnLayout {
 
     Label {
         Layout.fillWidth: true
+        visible: root.label.length > 0
         text: root.label
         color: Theme.textMuted
         elide: Text.ElideRight

@@ -35,7 +35,10 @@ ColumnLayout {
             Layout.fillWidth: true
             model: root.controller.actors
             textRole: "name"
+            currentIndex: root.controller.actors.indexOf(root.permissions.actorTokenId)
+            displayText: currentIndex >= 0 ? currentText : qsTr("choose an actor…")
             Accessible.name: qsTr("The actor to look at")
+            onActivated: (index) => root.controller.inspectActor(index)
         }
         Button {
             objectName: "inspectActorButton"

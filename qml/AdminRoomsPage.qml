@@ -40,7 +40,7 @@ SplitView {
             Layout.fillWidth: true
             Layout.fillHeight: true
             title: qsTr("Rooms")
-            detail: root.controller.appId.length > 0 ? qsTr("%n room(s)", "", root.controller.rooms.count) : ""
+            detail: root.controller.appId.length === 0 ? "" : root.controller.rooms.count === 1 ? qsTr("1 room") : qsTr("%1 rooms").arg(root.controller.rooms.count)
             newText: root.controller.appId.length > 0 ? qsTr("New room") : ""
             loading: root.controller.rooms.loading
             errorText: root.controller.rooms.errorString
@@ -60,10 +60,10 @@ SplitView {
                 contentItem: ColumnLayout {
                     spacing: 0
                     RowLayout {
-                        Label { text: room.model.name; font.bold: true; color: room.model.enabled ? Theme.text : Theme.textMuted; elide: Text.ElideRight; Layout.fillWidth: true }
+                        Label { text: room.model.name; font.bold: true; color: room.highlighted ? Theme.selectionText : room.model.enabled ? Theme.text : Theme.textMuted; elide: Text.ElideRight; Layout.fillWidth: true }
                         Label {
                             text: room.model.roomType === "static" ? qsTr("static") : qsTr("dynamic")
-                            color: room.model.roomType === "static" ? Theme.info : Theme.accent
+                            color: room.highlighted ? Theme.selectionText : room.model.roomType === "static" ? Theme.info : Theme.accent
                             font.pixelSize: 11
                         }
                         Label {
@@ -76,7 +76,7 @@ SplitView {
                     Label {
                         Layout.fillWidth: true
                         text: room.model.slug + "  ·  " + room.model.topics.join(", ")
-                        color: Theme.textMuted
+                        color: room.highlighted ? Theme.selectionText : Theme.textMuted
                         elide: Text.ElideRight
                     }
                 }
@@ -187,7 +187,7 @@ SplitView {
                     visible: root.editing
                     enabled: !root.controller.roomIsStatic
                     text: qsTr("Delete room…")
-                    palette.buttonText: Theme.danger
+                    palette.buttonText: enabled ? Theme.danger : Theme.textMuted
                     Accessible.name: qsTr("Delete this room")
                     ToolTip.visible: hovered && root.controller.roomIsStatic
                     ToolTip.text: qsTr("Static rooms cannot be deleted; disable them instead.")
@@ -201,7 +201,7 @@ SplitView {
                 visible: root.editing
                 title: qsTr("Who may use %1").arg(root.controller.roomSlug)
                 detail: root.controller.grants.count === 0 ? qsTr("no grants: open to every actor of the project")
-                                                           : qsTr("%n grant(s): private to them", "", root.controller.grants.count)
+                                                           : root.controller.grants.count === 1 ? qsTr("1 grant: private to it") : qsTr("%1 grants: private to them").arg(root.controller.grants.count)
             }
 
             Repeater {
@@ -225,7 +225,7 @@ SplitView {
                         elide: Text.ElideRight
                     }
                     Label {
-                        Layout.preferredWidth: 110
+                        Layout.preferredWidth: 160
                         text: grant.model.permission === "pubSub" ? qsTr("subscribe + publish")
                                                                   : grant.model.permission
                         color: Theme.accent

@@ -93,7 +93,7 @@ Popup {
                     Label {
                         Layout.preferredWidth: 90
                         text: entry.category
-                        color: Theme.textMuted
+                        color: entry.current ? Theme.selectionText : Theme.textMuted
                         elide: Text.ElideRight
                     }
                     Label {
@@ -105,7 +105,7 @@ Popup {
                     }
                     Label {
                         text: entry.shortcutText
-                        color: Theme.textMuted
+                        color: entry.current ? Theme.selectionText : Theme.textMuted
                         font: Theme.monoFont
                     }
                 }

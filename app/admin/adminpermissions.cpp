@@ -143,8 +143,13 @@ QString AdminPermissionsModel::summary() const
     if (m_rules.isEmpty()) {
         return tr("%1 may use no topic.").arg(m_subject);
     }
-    return tr("%1 may use %n topic(s), and publish on %2 of them.", nullptr, int(m_rules.size()))
+    if (m_rules.size() == 1) {
+        return publish == 1 ? tr("%1 may use 1 topic, and publish on it.").arg(m_subject)
+                            : tr("%1 may use 1 topic, and only subscribe to it.").arg(m_subject);
+    }
+    return tr("%1 may use %2 topics, and publish on %3 of them.")
         .arg(m_subject)
+        .arg(m_rules.size())
         .arg(publish);
 }
 

@@ -69,7 +69,8 @@ public:
     };
     Q_ENUM(Role)
 
-    explicit CommandRegistry(QObject *parent = nullptr);
+    // No default argument: Qt 6.4 would make the QML singleton with it instead of create().
+    explicit CommandRegistry(QObject *parent);
     ~CommandRegistry() override;
 
     /*! The application's registry. */

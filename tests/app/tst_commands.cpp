@@ -41,7 +41,7 @@ private Q_SLOTS:
 
 void tst_Commands::addTriggerRemove()
 {
-    CommandRegistry registry;
+    CommandRegistry registry(nullptr);
     int runs = 0;
     QVERIFY(registry.add(u"traffic.pause"_s, u"Pause"_s, u"Ctrl+P"_s, [&runs] { ++runs; }));
     QCOMPARE(registry.count(), 1);
@@ -62,7 +62,7 @@ void tst_Commands::addTriggerRemove()
 
 void tst_Commands::replacingKeepsOneRow()
 {
-    CommandRegistry registry;
+    CommandRegistry registry(nullptr);
     int which = 0;
     registry.add(u"a.run"_s, u"First"_s, u"Ctrl+1"_s, [&which] { which = 1; });
     QVERIFY(registry.add(u"a.run"_s, u"Second"_s, u"Ctrl+1"_s, [&which] { which = 2; }));
@@ -74,7 +74,7 @@ void tst_Commands::replacingKeepsOneRow()
 
 void tst_Commands::takenShortcutIsRefused()
 {
-    CommandRegistry registry;
+    CommandRegistry registry(nullptr);
     registry.add(u"a.one"_s, u"One"_s, u"Ctrl+K"_s, [] {});
     QTest::ignoreMessage(QtWarningMsg,
                          "The shortcut Ctrl+K of the command \"b.two\" is taken by \"a.one\"; the "
@@ -87,7 +87,7 @@ void tst_Commands::takenShortcutIsRefused()
 
 void tst_Commands::unreadableShortcutIsRefused()
 {
-    CommandRegistry registry;
+    CommandRegistry registry(nullptr);
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"shortcut Qt cannot read"_s));
     QVERIFY(!registry.add(u"a.odd"_s, u"Odd"_s, u"Ctrl+Frobnicate"_s, [] {}));
     QCOMPARE(registry.shortcutText(u"a.odd"_s), QString());
@@ -95,7 +95,7 @@ void tst_Commands::unreadableShortcutIsRefused()
 
 void tst_Commands::ownerTakesItsCommandsAlong()
 {
-    CommandRegistry registry;
+    CommandRegistry registry(nullptr);
     auto owner = std::make_unique<QObject>();
     registry.add(
         u"a.owned"_s, u"Owned"_s, QString(), [] {}, owner.get());
@@ -108,7 +108,7 @@ void tst_Commands::ownerTakesItsCommandsAlong()
 
 void tst_Commands::unavailableCommandsDoNotRun()
 {
-    CommandRegistry registry;
+    CommandRegistry registry(nullptr);
     bool possible = false;
     int runs = 0;
     registry.add(
@@ -187,7 +187,7 @@ void tst_Commands::ranking()
     QFETCH(QString, query);
     QFETCH(QStringList, expected);
 
-    CommandRegistry registry;
+    CommandRegistry registry(nullptr);
     for (qsizetype i = 0; i < titles.size(); ++i) {
         registry.add(u"a.%1"_s.arg(i), titles.at(i), QString(), [] {});
     }
@@ -205,7 +205,7 @@ void tst_Commands::ranking()
 
 void tst_Commands::highlightsMatchedLetters()
 {
-    CommandRegistry registry;
+    CommandRegistry registry(nullptr);
     registry.add(u"traffic.clear"_s, u"Clear <all>"_s, QString(), [] {});
     CommandPaletteModel palette;
     palette.setRegistry(&registry);
@@ -216,7 +216,7 @@ void tst_Commands::highlightsMatchedLetters()
 
 void tst_Commands::keyboardMovementWraps()
 {
-    CommandRegistry registry;
+    CommandRegistry registry(nullptr);
     QStringList ran;
     for (const QString &name : {u"one"_s, u"two"_s, u"three"_s}) {
         registry.add(u"a."_s + name, name, QString(), [&ran, name] { ran.append(name); });
@@ -242,7 +242,7 @@ void tst_Commands::keyboardMovementWraps()
 
 void tst_Commands::paletteFollowsTheRegistry()
 {
-    CommandRegistry registry;
+    CommandRegistry registry(nullptr);
     CommandPaletteModel palette;
     palette.setRegistry(&registry);
     QCOMPARE(palette.count(), 0);
@@ -266,7 +266,7 @@ void tst_Commands::explorerCommands()
     QSettings settings(dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
     MemoryBudget budget;
     SessionManager sessions(&budget, &settings);
-    CommandRegistry registry;
+    CommandRegistry registry(nullptr);
 
     auto commands = std::make_unique<ExplorerCommands>();
     commands->setRegistry(&registry);
