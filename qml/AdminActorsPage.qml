@@ -144,6 +144,9 @@ SplitView {
                         visible: root.editing
                         text: qsTr("Show this actor's traffic")
                         Accessible.name: text
+                        ToolTip.visible: hovered
+                        ToolTip.delay: 600
+                        ToolTip.text: qsTr("Opens Traffic with the sender filter set to this actor. The NoLag broker does not name the sender of a message today, so the list fills only with a server that does.")
                         onClicked: root.controller.showActorTraffic(root.controller.actorRow)
                     }
                     Button {

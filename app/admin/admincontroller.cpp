@@ -673,6 +673,11 @@ void AdminController::showActorTraffic(int row)
     if (m_session) {
         m_session->traffic()->setSenderFilter(id);
     }
+    // Wire protocol §10: message frames carry no sender today, so say why the list may be empty.
+    setStatus(tr("Traffic shows only messages sent by %1. The broker does not name senders "
+                 "today, so the list stays empty until one does.")
+                  .arg(actorNameOf(id)),
+              QString());
     Q_EMIT trafficRequested(id);
 }
 

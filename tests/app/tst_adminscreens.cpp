@@ -66,6 +66,7 @@ private Q_SLOTS:
     void permissions();
     void actorTrafficOpensTraffic();
     void palette();
+    void shortcuts();
 };
 
 namespace {
@@ -349,6 +350,44 @@ void tst_AdminScreens::palette()
     QTest::keyClick(m_window, Qt::Key_Return);
     QTRY_VERIFY(!isOpen("commandPalette"));
     QTRY_COMPARE(item("viewTabs")->property("currentIndex").toInt(), 5);
+}
+
+void tst_AdminScreens::shortcuts()
+{
+    QObject *views = item("viewTabs");
+    QTest::keyClick(m_window, Qt::Key_6, Qt::ControlModifier);
+    QTRY_COMPARE(views->property("currentIndex").toInt(), 5);
+    QTest::keyClick(m_window, Qt::Key_1, Qt::ControlModifier);
+    QTRY_COMPARE(views->property("currentIndex").toInt(), 0);
+
+    QVERIFY(!m_session->traffic()->isPaused());
+    QTest::keyClick(m_window, Qt::Key_P, Qt::ControlModifier);
+    QTRY_VERIFY(m_session->traffic()->isPaused());
+    QTest::keyClick(m_window, Qt::Key_P, Qt::ControlModifier);
+    QTRY_VERIFY(!m_session->traffic()->isPaused());
+
+    QTest::keyClick(m_window, Qt::Key_4, Qt::ControlModifier);
+    QTRY_COMPARE(views->property("currentIndex").toInt(), 3);
+    QTest::keyClick(m_window, Qt::Key_F, Qt::ControlModifier);
+    QTRY_COMPARE(views->property("currentIndex").toInt(), 0);
+    QTRY_VERIFY(item("topicField")->property("activeFocus").toBool());
+
+    // Publish (Ctrl+Return) works in the publish view only.
+    Publisher *publisher = m_session->publisher();
+    publisher->setTopic(u"demo/general/messages"_s);
+    publisher->setPayload(u"{\"text\": \"sent with Ctrl+Return\"}"_s);
+    QTest::keyClick(m_window, Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(publisher->lastResult().isEmpty());
+    QTest::keyClick(m_window, Qt::Key_4, Qt::ControlModifier);
+    QTRY_COMPARE(views->property("currentIndex").toInt(), 3);
+    QTest::keyClick(m_window, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY(!publisher->lastResult().isEmpty());
+    QVERIFY2(!publisher->lastResultFailed(), qPrintable(publisher->lastResult()));
+
+    QTest::keyClick(m_window, Qt::Key_K, Qt::ControlModifier);
+    QTRY_VERIFY(isOpen("commandPalette"));
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTRY_VERIFY(!isOpen("commandPalette"));
 }
 
 int main(int argc, char *argv[])
