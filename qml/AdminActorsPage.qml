@@ -95,7 +95,7 @@ SplitView {
                         Layout.preferredWidth: 220
                         enabled: !root.editing
                         model: root.controller.actorTypes
-                        currentIndex: root.controller.actorTypes.indexOf(root.form.values.actorType ?? "user")
+                        currentIndex: root.controller.actorTypes.indexOf(root.form.values["actorType"] ?? "user")
                         Accessible.name: qsTr("Actor type")
                         onActivated: root.form.setValue("actorType", currentText)
                     }

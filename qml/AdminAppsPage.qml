@@ -56,7 +56,7 @@ SplitView {
 
             SectionHeader {
                 Layout.fillWidth: true
-                title: root.editing ? qsTr("App %1").arg(root.form.values.name ?? "") : qsTr("New app")
+                title: root.editing ? qsTr("App %1").arg(root.form.values["name"] ?? "") : qsTr("New app")
                 detail: root.editing ? root.form.editingId : ""
             }
 
@@ -101,7 +101,7 @@ SplitView {
                 CheckBox {
                     objectName: "appAutoProvision"
                     text: qsTr("Rooms may be created on demand (autoProvisionRooms, needed by Ensure)")
-                    checked: root.form.values.autoProvisionRooms ?? false
+                    checked: root.form.values["autoProvisionRooms"] ?? false
                     Accessible.name: text
                     onToggled: root.form.setValue("autoProvisionRooms", checked)
                 }

@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import NoLagExplorer
 
 // Asks before a destructive admin action: shows what it will do, and answers with confirmed()

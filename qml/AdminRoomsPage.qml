@@ -265,7 +265,7 @@ SplitView {
                     model: root.controller.actors
                     textRole: "name"
                     valueRole: "actorTokenId"
-                    currentIndex: root.controller.actors.indexOf(root.grantForm.values.actorTokenId ?? "")
+                    currentIndex: root.controller.actors.indexOf(root.grantForm.values["actorTokenId"] ?? "")
                     displayText: currentIndex >= 0 ? currentText : qsTr("one actor…")
                     Accessible.name: qsTr("Grant to one actor")
                     onActivated: {
@@ -278,7 +278,7 @@ SplitView {
                     objectName: "grantTypeChooser"
                     Layout.fillWidth: true
                     model: root.controller.actorTypes
-                    currentIndex: root.controller.actorTypes.indexOf(root.grantForm.values.actorType ?? "")
+                    currentIndex: root.controller.actorTypes.indexOf(root.grantForm.values["actorType"] ?? "")
                     displayText: currentIndex >= 0 ? currentText : qsTr("actor type…")
                     Accessible.name: qsTr("Grant to every actor of a type")
                     onActivated: {
@@ -292,7 +292,7 @@ SplitView {
                     objectName: "grantPermissionChooser"
                     Layout.fillWidth: true
                     model: [qsTr("subscribe and publish"), qsTr("subscribe only"), qsTr("publish only")]
-                    currentIndex: ["pubSub", "subscribe", "publish"].indexOf(root.grantForm.values.permission ?? "pubSub")
+                    currentIndex: ["pubSub", "subscribe", "publish"].indexOf(root.grantForm.values["permission"] ?? "pubSub")
                     Accessible.name: qsTr("What the grant allows")
                     onActivated: (index) => root.grantForm.setValue("permission", ["pubSub", "subscribe", "publish"][index])
                 }
@@ -323,7 +323,7 @@ SplitView {
                 Layout.fillWidth: true
                 Layout.leftMargin: 10
                 visible: text.length > 0
-                text: root.grantForm.formError.length > 0 ? root.grantForm.formError : (root.grantForm.errors.actorTokenId ?? "")
+                text: root.grantForm.formError.length > 0 ? root.grantForm.formError : (root.grantForm.errors["actorTokenId"] ?? "")
                 color: Theme.danger
                 wrapMode: Text.WordWrap
             }

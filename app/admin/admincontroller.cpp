@@ -53,7 +53,8 @@ void AdminController::setSession(Session *session)
         return;
     }
     m_session = session;
-    if (session) {
+    // Without an API key every request would be refused: the view says what is missing.
+    if (session && !session->api()->apiKey().isEmpty()) {
         setApi(session->api(), QUrl(session->brokerUrl()));
     } else {
         setApi(nullptr);

@@ -6,13 +6,14 @@
 // palette runs a command), and a picture of each is saved.
 //
 // Pictures go to $NOLAG_SCREENSHOT_DIR when set (docs/screenshots for the README, taken
-// under xvfb-run -a), else to a temporary folder.
+// under xvfb-run -a), else to a temporary folder; NOLAG_SCREENSHOT_THEME=dark takes them dark.
 
 #include "admin/admincontroller.h"
 #include "commands/commandpalettemodel.h"
 #include "commands/commandregistry.h"
 #include "common/explorerapp.h"
 #include "common/explorerwindow.h"
+#include "common/theme.h"
 #include "localserver.h"
 
 #include <NoLagQt/nolagapi.h>
@@ -222,6 +223,9 @@ void tst_AdminScreens::initTestCase()
     options.connection.apiKey = demo.value(u"apiKey"_s).toString();
     m_explorer = std::make_unique<ExplorerApp>(options);
 
+    if (qEnvironmentVariable("NOLAG_SCREENSHOT_THEME") == "dark"_L1) {
+        Theme::instance()->setMode(Theme::Dark);
+    }
     m_engine = std::make_unique<QQmlApplicationEngine>();
     m_window = ExplorerWindow::load(*m_engine);
     QVERIFY(m_window);
