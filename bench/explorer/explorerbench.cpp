@@ -14,7 +14,7 @@
 // a 1 MB payload opened in the inspector, and the first frame after launch.
 //
 // Run under Xvfb: xvfb-run -a -s "-screen 0 1600x1000x24" ./explorer-bench [--seconds 60]
-// [--rate 20000] [--topics 10000]
+// [--rate 20000] [--topics 10000] [--quick] [--markdown FILE]
 
 #include "common/explorerapp.h"
 #include "common/explorerwindow.h"
@@ -25,6 +25,7 @@
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QEventLoop>
+#include <QtCore/QFile>
 #include <QtCore/QProcess>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QTimer>
@@ -78,15 +79,15 @@ double cpuSeconds()
 {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec
-            + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+        (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 QString topicName(int index, int topics)
 {
     const int rooms = std::max(1, topics / 100);
     return u"bench/r%1/t%2"_s.arg(index % rooms, 2, 10, QChar(u'0'))
-            .arg(index / rooms, 3, 10, QChar(u'0'));
+        .arg(index / rooms, 3, 10, QChar(u'0'));
 }
 
 QByteArray payloadOfAbout100Bytes(int index)
@@ -282,8 +283,7 @@ int runPublisher(const QUrl &url, int rate, int seconds, int connections, int to
         }
         const qint64 due = qint64(double(rate) * elapsed / 1000.0);
         for (; sent < due; ++sent) {
-            sockets[size_t(sent % connections)]->sendBinaryMessage(
-                    frames[size_t(sent % topics)]);
+            sockets[size_t(sent % connections)]->sendBinaryMessage(frames[size_t(sent % topics)]);
         }
         for (auto &socket : sockets) {
             socket->flush();
@@ -292,14 +292,16 @@ int runPublisher(const QUrl &url, int rate, int seconds, int connections, int to
     pacer.start(5);
     loop.exec();
     // Let the sockets drain before reporting.
-    waitFor([&] {
-        for (auto &socket : sockets) {
-            if (socket->bytesToWrite() > 0) {
-                return false;
+    waitFor(
+        [&] {
+            for (auto &socket : sockets) {
+                if (socket->bytesToWrite() > 0) {
+                    return false;
+                }
             }
-        }
-        return true;
-    }, 30000);
+            return true;
+        },
+        30000);
     runFor(500);
     std::printf("sent %lld in %.1f s\n", sent, clock.elapsed() / 1000.0);
     std::fflush(stdout);
@@ -335,19 +337,67 @@ QString ratio(double value, double idle)
     return idle > 0 ? u"%1x"_s.arg(value / idle, 0, 'f', 2) : u"n/a"_s;
 }
 
-void row(const char *name, const QString &idle, const QString &load, const QString &ratioText,
-         const char *target)
+// The report: printed as a plain table and, with --markdown FILE, appended there as well.
+struct Row
 {
-    std::printf("%-38s %14s %14s %9s   %s\n", name, qPrintable(idle), qPrintable(load),
-                qPrintable(ratioText), target);
-}
+    QString figure, idle, load, ratio, target;
+};
+
+class Report
+{
+public:
+    void add(const QString &figure, const QString &idle, const QString &load,
+             const QString &ratioText, const QString &target = QString())
+    {
+        m_rows.push_back({figure, idle, load, ratioText, target});
+    }
+
+    void print(const QString &title) const
+    {
+        std::printf("\n%s\n", qPrintable(title));
+        const Row header{u"figure"_s, u"idle"_s, u"under load"_s, u"ratio"_s, u"target"_s};
+        printRow(header);
+        for (const Row &row : m_rows) {
+            printRow(row);
+        }
+        std::fflush(stdout);
+    }
+
+    bool appendMarkdown(const QString &path, const QString &title) const
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::Append | QIODevice::Text)) {
+            std::fprintf(stderr, "explorer-bench: cannot write %s: %s\n", qPrintable(path),
+                         qPrintable(file.errorString()));
+            return false;
+        }
+        QString text = u"### %1\n\n| figure | idle | under load | ratio | target |\n"
+                       u"|---|---:|---:|---:|---|\n"_s.arg(title);
+        for (const Row &row : m_rows) {
+            text += u"| %1 | %2 | %3 | %4 | %5 |\n"_s.arg(row.figure, row.idle, row.load, row.ratio,
+                                                          row.target);
+        }
+        file.write(text.toUtf8() + '\n');
+        return true;
+    }
+
+private:
+    static void printRow(const Row &row)
+    {
+        std::printf("%-44s %10s %26s %8s   %s\n", qPrintable(row.figure), qPrintable(row.idle),
+                    qPrintable(row.load), qPrintable(row.ratio), qPrintable(row.target));
+    }
+
+    std::vector<Row> m_rows;
+};
 
 QString number(double value, int decimals = 1)
 {
     return QString::number(value, 'f', decimals);
 }
 
-int runBenchmark(int seconds, int rate, int topics, int publishers, bool recording)
+int runBenchmark(int seconds, int rate, int topics, int publishers, bool recording,
+                 const QString &markdownPath)
 {
     QTemporaryDir dataDir;
     QProcess server;
@@ -355,20 +405,22 @@ int runBenchmark(int seconds, int rate, int topics, int publishers, bool recordi
     server.start(QString::fromUtf8(NOLAG_LOCAL_BINARY),
                  QStringList{u"--open"_s, u"--rate-limit"_s, u"0"_s, u"--listen"_s,
                              u"127.0.0.1:0"_s, u"--data"_s, dataDir.path(), u"--log-level"_s,
-                             u"error"_s}
-                         + (recording ? QStringList() : QStringList{u"--no-recording"_s}));
+                             u"error"_s} +
+                     (recording ? QStringList() : QStringList{u"--no-recording"_s}));
     QByteArray serverOutput;
     quint16 port = 0;
-    waitFor([&] {
-        serverOutput += server.readAllStandardOutput();
-        const qsizetype at = serverOutput.indexOf("Listening on http://127.0.0.1:");
-        if (at >= 0 && serverOutput.indexOf('\n', at) > 0) {
-            port = quint16(serverOutput.mid(at + 30, serverOutput.indexOf('\n', at) - at - 30)
-                                   .toUInt());
-            return true;
-        }
-        return false;
-    }, 15000);
+    waitFor(
+        [&] {
+            serverOutput += server.readAllStandardOutput();
+            const qsizetype at = serverOutput.indexOf("Listening on http://127.0.0.1:");
+            if (at >= 0 && serverOutput.indexOf('\n', at) > 0) {
+                port = quint16(
+                    serverOutput.mid(at + 30, serverOutput.indexOf('\n', at) - at - 30).toUInt());
+                return true;
+            }
+            return false;
+        },
+        15000);
     if (port == 0) {
         std::fprintf(stderr, "explorer-bench: nolag-local did not start: %s\n",
                      server.readAllStandardError().constData());
@@ -455,9 +507,10 @@ int runBenchmark(int seconds, int rate, int topics, int publishers, bool recordi
     const Phase load = measure(frames, session, seconds * 1000,
                                [&] { return publisher.state() == QProcess::NotRunning; });
     publisher.waitForFinished(60000);
-    const QByteArray report = publisher.readAllStandardOutput().trimmed();
-    const qint64 sent = report.startsWith("sent ") ? report.mid(5).split(' ').at(0).toLongLong()
-                                                   : -1;
+    const QByteArray publisherReport = publisher.readAllStandardOutput().trimmed();
+    const qint64 sent = publisherReport.startsWith("sent ")
+        ? publisherReport.mid(5).split(' ').at(0).toLongLong()
+        : -1;
     waitFor([&] { return session->totalMessages() - before >= sent; }, 20000);
     const qint64 received = session->totalMessages() - before;
     session->traffic()->flush();
@@ -470,10 +523,9 @@ int runBenchmark(int seconds, int rate, int topics, int publishers, bool recordi
     treeClock.start();
     const QByteArray small = payloadOfAbout100Bytes(1);
     for (int i = 0; i < 100000; ++i) {
-        session->ingest(NoLagMessage::fromFrame(
-                messageFrame(u"tree/a%1/b%2"_s.arg(i / 1000, 3, 10, QChar(u'0'))
-                                     .arg(i % 1000, 3, 10, QChar(u'0')),
-                             small)));
+        session->ingest(NoLagMessage::fromFrame(messageFrame(
+            u"tree/a%1/b%2"_s.arg(i / 1000, 3, 10, QChar(u'0')).arg(i % 1000, 3, 10, QChar(u'0')),
+            small)));
     }
     const qint64 treeIngestMs = treeClock.elapsed();
     treeClock.restart();
@@ -517,44 +569,57 @@ int runBenchmark(int seconds, int rate, int topics, int publishers, bool recordi
     const qint64 openMs = openClock.elapsed();
     const int textLines = session->inspector()->text()->lineCount();
 
-    std::printf("\nNoLag Explorer benchmark (Qt %s, %s, %d publisher connections)\n",
-                qVersion(), qPrintable(QGuiApplication::platformName()), publishers);
-    std::printf("%-38s %14s %14s %9s   %s\n", "figure", "idle", "under load", "ratio",
-                "target");
-    row("messages/s received", number(idle.messagesPerSecond, 0), number(load.messagesPerSecond, 0),
-        ratio(load.messagesPerSecond, idle.messagesPerSecond), "20,000 for 60 s");
-    row("messages sent / received", u"-"_s, u"%1 / %2"_s.arg(sent).arg(received), u"-"_s,
-        "every message counted");
-    row("messages in the store / evicted", u"-"_s, u"%1 / %2"_s.arg(stored).arg(evicted), u"-"_s,
-        "");
-    row("UI frame interval p50 (ms)", number(idle.p50), number(load.p50), ratio(load.p50, idle.p50),
-        "");
-    row("UI frame interval p95 (ms)", number(idle.p95), number(load.p95), ratio(load.p95, idle.p95),
-        "< 50 ms");
-    row("UI frame interval p99 (ms)", number(idle.p99), number(load.p99), ratio(load.p99, idle.p99),
-        "");
-    row("UI frame interval max (ms)", number(idle.max), number(load.max), ratio(load.max, idle.max),
-        "");
-    row("frames rendered", number(double(idle.frames), 0), number(double(load.frames), 0), u"-"_s,
-        "");
-    row("resident memory at end (MB)", number(idle.rssMb), number(load.rssMb),
-        ratio(load.rssMb, idle.rssMb), "< 512 MB budget");
-    row("resident memory peak (MB)", number(idle.maxRssMb), number(load.maxRssMb),
-        ratio(load.maxRssMb, idle.maxRssMb), "");
-    row("traffic store (MB)", u"-"_s, number(storeMb), u"-"_s, "within the budget");
-    row("CPU, % of one core", number(idle.cpuPercent), number(load.cpuPercent),
-        ratio(load.cpuPercent, idle.cpuPercent), "");
-    row("10,000 subscriptions confirmed (ms)", u"-"_s, QString::number(subscribeMs), u"-"_s, "");
-    row("100,000-topic tree: ingest (ms)", u"-"_s, QString::number(treeIngestMs), u"-"_s, "");
-    row("100,000-topic tree: publish to view (ms)", u"-"_s, QString::number(treeFlushMs), u"-"_s,
-        "");
-    row("UI frame p95 after it, 5 s (ms)", number(idle.p95), number(tree.p95),
-        ratio(tree.p95, idle.p95), "responsive");
-    row("1 MB payload opened (ms)", u"-"_s,
-        u"%1 (%2 KB, %3 lines)"_s.arg(openMs).arg(big.size() / 1024).arg(textLines), u"-"_s,
-        "< 1000 ms");
-    row("first frame after launch (ms, median of 3)", u"-"_s, number(firstFrames[1], 0), u"-"_s,
-        "< 1500 ms");
+    const QString title = u"NoLag Explorer under load (Qt %1, %2, %3 msg/s across %4 topics for "
+                          u"%5 s, %6 publisher connections)"_s
+                              .arg(QString::fromLatin1(qVersion()), QGuiApplication::platformName())
+                              .arg(rate)
+                              .arg(topics)
+                              .arg(seconds)
+                              .arg(publishers);
+    const QString none = u"-"_s;
+    Report report;
+    report.add(u"messages/s received"_s, number(idle.messagesPerSecond, 0),
+               number(load.messagesPerSecond, 0),
+               ratio(load.messagesPerSecond, idle.messagesPerSecond),
+               u"%1 for %2 s"_s.arg(rate).arg(seconds));
+    report.add(u"messages sent / received"_s, none, u"%1 / %2"_s.arg(sent).arg(received), none,
+               u"every message counted"_s);
+    report.add(u"messages in the store / evicted"_s, none, u"%1 / %2"_s.arg(stored).arg(evicted),
+               none);
+    report.add(u"UI frame interval p50 (ms)"_s, number(idle.p50), number(load.p50),
+               ratio(load.p50, idle.p50));
+    report.add(u"UI frame interval p95 (ms)"_s, number(idle.p95), number(load.p95),
+               ratio(load.p95, idle.p95), u"< 50 ms"_s);
+    report.add(u"UI frame interval p99 (ms)"_s, number(idle.p99), number(load.p99),
+               ratio(load.p99, idle.p99));
+    report.add(u"UI frame interval max (ms)"_s, number(idle.max), number(load.max),
+               ratio(load.max, idle.max));
+    report.add(u"frames rendered"_s, number(double(idle.frames), 0), number(double(load.frames), 0),
+               none);
+    report.add(u"resident memory at end (MB)"_s, number(idle.rssMb), number(load.rssMb),
+               ratio(load.rssMb, idle.rssMb),
+               u"< %1 MB budget"_s.arg(explorer.budget()->limitBytes() / 1048576));
+    report.add(u"resident memory peak (MB)"_s, number(idle.maxRssMb), number(load.maxRssMb),
+               ratio(load.maxRssMb, idle.maxRssMb));
+    report.add(u"traffic store (MB)"_s, none, number(storeMb), none, u"within the budget"_s);
+    report.add(u"CPU, % of one core"_s, number(idle.cpuPercent), number(load.cpuPercent),
+               ratio(load.cpuPercent, idle.cpuPercent));
+    report.add(u"%1 subscriptions confirmed (ms)"_s.arg(topics), none, QString::number(subscribeMs),
+               none);
+    report.add(u"100,000-topic tree: ingest (ms)"_s, none, QString::number(treeIngestMs), none);
+    report.add(u"100,000-topic tree: publish to view (ms)"_s, none, QString::number(treeFlushMs),
+               none);
+    report.add(u"UI frame p95 with that tree, 5 s (ms)"_s, number(idle.p95), number(tree.p95),
+               ratio(tree.p95, idle.p95), u"< 50 ms"_s);
+    report.add(u"1 MB payload opened (ms)"_s, none,
+               u"%1 (%2 KB, %3 lines)"_s.arg(openMs).arg(big.size() / 1024).arg(textLines), none,
+               u"< 1000 ms"_s);
+    report.add(u"first frame after launch (ms, median of 3)"_s, none, number(firstFrames[1], 0),
+               none, u"< 1500 ms"_s);
+    report.print(title);
+    if (!markdownPath.isEmpty()) {
+        report.appendMarkdown(markdownPath, title);
+    }
 
     session->disconnectFromServer();
     server.terminate();
@@ -572,6 +637,13 @@ int main(int argc, char *argv[])
                             atoi(argv[5]), atoi(argv[6]));
     }
 
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        std::fputs("explorer-bench: no display; run it under Xvfb: "
+                   "xvfb-run -a -s \"-screen 0 1600x1000x24\" explorer-bench\n",
+                   stderr);
+        return 2;
+    }
     QGuiApplication app(argc, argv);
     ExplorerWindow::setUpApplication();
     if (argc >= 2 && qstrcmp(argv[1], "--first-frame") == 0) {
@@ -586,23 +658,36 @@ int main(int argc, char *argv[])
                                      u"60"_s);
     const QCommandLineOption rate(u"rate"_s, u"Messages per second (default 20000)."_s, u"N"_s,
                                   u"20000"_s);
-    const QCommandLineOption topics(u"topics"_s, u"Topics (default 10000)."_s, u"N"_s,
-                                    u"10000"_s);
+    const QCommandLineOption topics(u"topics"_s, u"Topics (default 10000)."_s, u"N"_s, u"10000"_s);
     const QCommandLineOption recording(
-            u"recording"_s,
-            u"Keep nolag-local's message recording on (msgId, acknowledgements, SQLite)."_s);
+        u"recording"_s,
+        u"Keep nolag-local's message recording on (msgId, acknowledgements, SQLite)."_s);
     const QCommandLineOption softwareRendering(
-            u"gl"_s, u"Render with OpenGL instead of Qt Quick's software renderer."_s);
-    const QCommandLineOption publishers(u"publishers"_s,
-                                        u"Publisher connections (default 4)."_s, u"N"_s, u"4"_s);
-    parser.addOptions({seconds, rate, topics, publishers, recording, softwareRendering});
+        u"gl"_s, u"Render with OpenGL instead of Qt Quick's software renderer."_s);
+    const QCommandLineOption publishers(u"publishers"_s, u"Publisher connections (default 4)."_s,
+                                        u"N"_s, u"4"_s);
+    const QCommandLineOption quick(
+        u"quick"_s, u"A shorter run: 15 s of load instead of 60 (scripts/bench.sh)."_s);
+    const QCommandLineOption markdown(u"markdown"_s,
+                                      u"Also append the table to FILE, in Markdown."_s, u"FILE"_s);
+    parser.addOptions(
+        {seconds, rate, topics, publishers, recording, softwareRendering, quick, markdown});
     parser.process(app);
+    const int loadSeconds =
+        parser.isSet(quick) && !parser.isSet(seconds) ? 15 : parser.value(seconds).toInt();
+    if (loadSeconds <= 0 || parser.value(rate).toInt() <= 0 || parser.value(topics).toInt() <= 0 ||
+        parser.value(publishers).toInt() <= 0) {
+        std::fputs("explorer-bench: --seconds, --rate, --topics and --publishers take whole "
+                   "numbers above zero\n",
+                   stderr);
+        return 2;
+    }
     if (!parser.isSet(softwareRendering)) {
         // Xvfb has no GPU: OpenGL there is a software rasteriser redrawing the whole window
         // each frame; Qt Quick's own software renderer redraws only what changed.
         QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
     }
-    return runBenchmark(parser.value(seconds).toInt(), parser.value(rate).toInt(),
-                        parser.value(topics).toInt(), parser.value(publishers).toInt(),
-                        parser.isSet(recording));
+    return runBenchmark(loadSeconds, parser.value(rate).toInt(), parser.value(topics).toInt(),
+                        parser.value(publishers).toInt(), parser.isSet(recording),
+                        parser.value(markdown));
 }
