@@ -157,6 +157,16 @@ void AdminController::follow(NoLagApiReply *reply, AdminForm *form, const QStrin
             });
 }
 
+void AdminController::reloadIfStale(NoLagApiListModel *model)
+{
+    // A load that started before a change may answer after it and drop the new row: load
+    // once more when it is done.
+    if (model->isLoading()) {
+        connect(model, &NoLagApiListModel::loaded, model, &NoLagApiListModel::reload,
+                Qt::SingleShotConnection);
+    }
+}
+
 void AdminController::ask(const QString &title, const QString &text, const QString &action,
                           std::function<void()> run)
 {
@@ -266,6 +276,7 @@ void AdminController::saveApp()
            [this](const QVariant &result) {
                const QVariantMap app = result.toMap();
                const QString id = app.value(u"appId"_s).toString();
+               reloadIfStale(&m_apps);
                selectApp(m_apps.indexOf(id));
                setStatus(tr("Created the app %1; its topics start with \"%2/\".")
                              .arg(app.value(u"name"_s).toString(), app.value(u"slug"_s).toString()),
@@ -375,6 +386,7 @@ void AdminController::saveRoom()
            [this](const QVariant &result) {
                const QVariantMap room = result.toMap();
                const QString id = room.value(u"roomId"_s).toString();
+               reloadIfStale(&m_rooms);
                selectRoom(m_rooms.indexOf(id));
                setStatus(tr("Created the room %1: topics \"%2/%1/…\".")
                              .arg(room.value(u"slug"_s).toString(), appSlug()),
@@ -408,6 +420,7 @@ void AdminController::ensureRoom()
            [this, existed](const QVariant &result) {
                const QVariantMap room = result.toMap();
                const QString id = room.value(u"roomId"_s).toString();
+               reloadIfStale(&m_rooms);
                selectRoom(m_rooms.indexOf(id));
                setStatus(existed ? tr("The room %1 already existed; it was left unchanged.")
                                        .arg(room.value(u"slug"_s).toString())
@@ -513,6 +526,7 @@ void AdminController::addGrant()
     follow(m_grants.grantActor(m_grantForm.body().toVariantMap()), &m_grantForm,
            tr("Adding the grant…"), [this, wasOpen](const QVariant &result) {
                const QString id = result.toMap().value(u"roomActorAccessId"_s).toString();
+               reloadIfStale(&m_grants);
                m_grantForm.startCreate();
                setStatus(wasOpen ? tr("Added the grant. The room is private now: only actors "
                                       "with a grant may use it.")
@@ -599,6 +613,7 @@ void AdminController::saveActor()
                const QString id = actor.value(u"actorTokenId"_s).toString();
                m_newToken = token;
                m_newTokenActor = actor.value(u"name"_s).toString();
+               reloadIfStale(&m_actors);
                selectActor(m_actors.indexOf(id));
                setStatus(tr("Created the actor %1.").arg(m_newTokenActor), QString());
                Q_EMIT newTokenChanged();

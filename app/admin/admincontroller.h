@@ -212,6 +212,7 @@ private:
     void ask(const QString &title, const QString &text, const QString &action,
              std::function<void()> run);
     void setStatus(const QString &message, const QString &error);
+    void reloadIfStale(NoLagApiListModel *model);
     void setAppId(const QString &appId);
     void setRoomId(const QString &roomId);
 

@@ -144,6 +144,9 @@ void tst_AdminController::createsAnAppAndARoom()
     QSignalSpy roomSaved(m_admin.get(), &AdminController::roomSaved);
     m_admin->saveRoom();
     QVERIFY(roomSaved.wait(10000));
+    // The app's rooms may still be loading: the controller loads them once more.
+    QTRY_COMPARE_WITH_TIMEOUT(m_admin->roomSlug(), u"night-shift"_s, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_admin->rooms()->isLoading(), 10000);
     QCOMPARE(m_admin->roomSlug(), u"night-shift"_s);
     QVERIFY(!m_admin->roomIsStatic());
     QCOMPARE(m_admin->roomForm()->value(u"topics"_s).toString(), u"alerts, status"_s);
@@ -164,6 +167,22 @@ void tst_AdminController::createsAnAppAndARoom()
     QVERIFY(removed.wait(10000));
     QCOMPARE(roomRow(u"night-shift"_s), -1);
     QVERIFY(m_admin->roomId().isEmpty());
+
+    // And the app, after confirming; cancelled first, nothing happens.
+    const QString appId = m_admin->appId();
+    m_admin->requestDeleteApp(m_admin->appRow());
+    QVERIFY(m_admin->confirmationTitle().contains(u"Ops Board"_s));
+    m_admin->cancelConfirmation();
+    QVERIFY(waitLoaded(m_admin->apps()));
+    QVERIFY(m_admin->apps()->indexOf(appId) >= 0);
+
+    m_admin->requestDeleteApp(m_admin->appRow());
+    m_admin->confirm();
+    QVERIFY(removed.wait(10000));
+    QCOMPARE(removed.last().at(0).toString(), appId);
+    QCOMPARE(m_admin->apps()->count(), apps);
+    QVERIFY(m_admin->appId().isEmpty());
+    QCOMPARE(m_admin->appForm()->mode(), AdminForm::Create);
 }
 
 void tst_AdminController::serverRefusalsLandOnTheField_data()
