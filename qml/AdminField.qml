@@ -13,6 +13,8 @@ ColumnLayout {
     property string label: ""
     property string placeholder: ""
     property string hint: ""
+    // What a screen reader calls the field; the label, unless the field has none.
+    property string accessibleName: root.label
     property bool readOnly: false
     readonly property string errorText: root.form.errors[root.field] ?? ""
     readonly property alias input: input
@@ -37,7 +39,7 @@ ColumnLayout {
         readOnly: root.readOnly
         selectByMouse: true
         color: root.readOnly ? Theme.textMuted : Theme.text
-        Accessible.name: root.label
+        Accessible.name: root.accessibleName
         Accessible.description: root.errorText.length > 0 ? root.errorText : root.hint
         onTextEdited: root.form.setValue(root.field, input.text)
     }

@@ -304,6 +304,7 @@ SplitView {
                     field: "topics"
                     placeholder: qsTr("empty: the app's topics")
                     label: ""
+                    accessibleName: qsTr("Topics the grant covers")
                 }
 
                 Label { text: qsTr("Expires"); color: Theme.textMuted }
@@ -314,6 +315,7 @@ SplitView {
                     field: "expiresAt"
                     placeholder: qsTr("never (or 2026-12-31T23:59:00Z)")
                     label: ""
+                    accessibleName: qsTr("When the grant expires")
                 }
                 Item { Layout.columnSpan: 2; Layout.fillWidth: true }
             }
