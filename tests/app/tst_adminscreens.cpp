@@ -376,6 +376,12 @@ void tst_AdminScreens::shortcuts()
     QTRY_COMPARE(views->property("currentIndex").toInt(), 0);
     QTRY_VERIFY(item("topicField")->property("activeFocus").toBool());
 
+    // The palette opens from a text field too (which would take Ctrl+K to delete a line).
+    QTest::keyClick(m_window, Qt::Key_K, Qt::ControlModifier);
+    QTRY_VERIFY(isOpen("commandPalette"));
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTRY_VERIFY(!isOpen("commandPalette"));
+
     // Publish (Ctrl+Return) works in the publish view only.
     Publisher *publisher = m_session->publisher();
     publisher->setTopic(u"demo/general/messages"_s);
