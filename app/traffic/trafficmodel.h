@@ -87,6 +87,9 @@ public:
     bool isFiltered() const { return !m_filter.isEmpty(); }
     bool isFiltering() const { return m_rebuildGeneration != 0; }
 
+    /*! The store whose messages the rows show (exports and charts read it). */
+    TrafficStore *store() const { return m_store; }
+
     int count() const { return rowCount(); }
     /*! Messages the store holds. */
     qint64 storedCount() const;

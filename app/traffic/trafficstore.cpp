@@ -15,6 +15,50 @@ TrafficChunk::TrafficChunk(quint64 firstSequence, qsizetype recordCapacity, qsiz
     , m_arena(new char[arenaCapacity])
 { }
 
+TrafficChunk::TrafficChunk(quint64 firstSequence, qsizetype recordCapacity,
+                           std::shared_ptr<const TrafficChunkLoader> loader)
+    : m_firstSequence(firstSequence)
+    , m_recordCapacity(recordCapacity)
+    , m_arenaCapacity(0)
+    , m_records(new Record[recordCapacity])
+    , m_loader(std::move(loader))
+{ }
+
+void TrafficChunk::appendOutline(const Record &header)
+{
+    m_records[m_count] = header;
+    m_records[m_count].offset = 0;
+    ++m_count;
+}
+
+std::shared_ptr<const TrafficChunk>
+TrafficChunk::loaded(const std::shared_ptr<const TrafficChunk> &self) const
+{
+    if (!m_loader) {
+        return self;
+    }
+    const std::lock_guard lock(m_loadMutex);
+    std::shared_ptr<const TrafficChunk> copy = m_loaded.lock();
+    if (!copy) {
+        copy = m_loader->load(*this);
+        if (!copy || copy->count() != m_count) {
+            // The file changed or went away: keep the records, show no bytes.
+            qCWarning(lcExplorerTraffic,
+                      "Could not read %lld recorded messages back from their file",
+                      qint64(m_count));
+            auto empty = std::make_shared<TrafficChunk>(m_firstSequence, m_recordCapacity, 0);
+            for (qsizetype i = 0; i < m_count; ++i) {
+                Record record = m_records[i];
+                record.dataSize = 0;
+                empty->append(record, {}, {}, {}, {});
+            }
+            copy = empty;
+        }
+        m_loaded = copy;
+    }
+    return copy;
+}
+
 void TrafficChunk::append(const Record &header, QByteArrayView data, QByteArrayView msgId,
                           QByteArrayView filter, QByteArrayView sender)
 {
@@ -40,6 +84,16 @@ void TrafficChunk::append(const Record &header, QByteArrayView data, QByteArrayV
 TrafficMessage TrafficChunk::message(qsizetype index) const
 {
     const Record &record = m_records[index];
+    if (m_loader) {
+        // An outline has no bytes; callers read through loaded(). This keeps the metadata.
+        TrafficMessage message;
+        message.sequence = m_firstSequence + quint64(index);
+        message.receivedAtMs = record.receivedAtMs;
+        message.topicId = record.topicId;
+        message.qos = record.qos;
+        message.flags = record.flags;
+        return message;
+    }
     const char *at = m_arena.get() + record.offset;
 
     TrafficMessage message;
@@ -73,6 +127,12 @@ std::optional<TrafficMessage> TrafficSnapshot::message(quint64 sequence) const
                                          return s < c->firstSequence();
                                      });
     const auto &chunk = *std::prev(it);
+    if (chunk->isOnDisk()) {
+        if (!m_lastLoaded || m_lastLoaded->firstSequence() != chunk->firstSequence()) {
+            m_lastLoaded = chunk->loaded(chunk);
+        }
+        return m_lastLoaded->message(qsizetype(sequence - chunk->firstSequence()));
+    }
     return chunk->message(qsizetype(sequence - chunk->firstSequence()));
 }
 
@@ -157,7 +217,39 @@ std::optional<TrafficMessage> TrafficStore::message(quint64 sequence) const
         m_chunks.begin(), m_chunks.end(), sequence,
         [](quint64 s, const std::shared_ptr<TrafficChunk> &c) { return s < c->firstSequence(); });
     const auto &chunk = *std::prev(it);
-    return chunk->message(qsizetype(sequence - chunk->firstSequence()));
+    if (!chunk->isOnDisk()) {
+        return chunk->message(qsizetype(sequence - chunk->firstSequence()));
+    }
+
+    std::shared_ptr<const TrafficChunk> loaded;
+    for (const auto &resident : m_resident) {
+        if (resident->firstSequence() == chunk->firstSequence()) {
+            loaded = resident;
+            break;
+        }
+    }
+    if (!loaded) {
+        loaded = chunk->loaded(chunk);
+        m_resident.push_back(loaded);
+        if (qsizetype(m_resident.size()) > ResidentChunks) {
+            m_resident.pop_front();
+        }
+    }
+    return loaded->message(qsizetype(sequence - chunk->firstSequence()));
+}
+
+void TrafficStore::appendChunk(std::shared_ptr<TrafficChunk> chunk)
+{
+    Q_ASSERT(chunk->firstSequence() == m_end);
+    if (chunk->count() == 0) {
+        return;
+    }
+    m_end += quint64(chunk->count());
+    m_allocated += chunk->allocatedBytes();
+    if (m_budget) {
+        m_budget->charge(chunk->allocatedBytes());
+    }
+    m_chunks.push_back(std::move(chunk));
 }
 
 TrafficSnapshot TrafficStore::snapshot() const
@@ -206,6 +298,7 @@ bool TrafficStore::evictOldestChunk()
     }
     const std::shared_ptr<TrafficChunk> chunk = m_chunks.front();
     m_chunks.pop_front();
+    dropResident(chunk->firstSequence());
     m_evicted += chunk->count();
     m_first = m_chunks.front()->firstSequence();
     releaseChunk(chunk);
@@ -226,9 +319,17 @@ void TrafficStore::clear()
         m_evicted += chunk->count();
         releaseChunk(chunk);
     }
+    m_resident.clear();
     m_first = m_end;
     Q_EMIT evicted(m_first);
     publishStatistics();
+}
+
+void TrafficStore::dropResident(quint64 firstSequence)
+{
+    std::erase_if(m_resident, [firstSequence](const std::shared_ptr<const TrafficChunk> &c) {
+        return c->firstSequence() == firstSequence;
+    });
 }
 
 void TrafficStore::releaseChunk(const std::shared_ptr<TrafficChunk> &chunk)
