@@ -204,6 +204,19 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(presence->roster()->count(), 1, 10000);
         QVERIFY(!presence->isLive());
 
+        // Not present there: a change reaches the timeline through the next refresh.
+        presence->setRefreshInterval(200);
+        const int polledBefore = presence->timeline()->count();
+        m_peer->setPresence({{u"status"_s, u"busy"_s}}, u"general"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(presence->timeline()->count() > polledBefore, 10000);
+        const QModelIndex polled =
+                presence->timeline()->index(presence->timeline()->count() - 1);
+        QCOMPARE(polled.data(PresenceTimelineModel::EventRole).toString(), u"update"_s);
+        QCOMPARE(polled.data(PresenceTimelineModel::ActorIdRole).toString(), m_peer->actorId());
+        QCOMPARE(polled.data(PresenceTimelineModel::RoomRole).toString(), u"general"_s);
+        QVERIFY(polled.data(PresenceTimelineModel::SourceRole).toString().contains(u"refresh"_s));
+        presence->setRefreshInterval(3000);
+
         QCOMPARE(presence->setOwnPresence(u"general"_s, u"{\"watching\": true}"_s), QString());
         QTRY_VERIFY(presence->isLive());
         QTRY_COMPARE(presence->roster()->count(), 2);
@@ -220,7 +233,7 @@ private Q_SLOTS:
     void screenshot()
     {
         m_session->traffic()->selectRow(m_session->traffic()->rowCount() - 1);
-        QTest::qWaitForWindowExposed(m_window);
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
         QSignalSpy swapped(m_window, &QQuickWindow::frameSwapped);
         m_window->requestUpdate();
         swapped.wait(2000);
