@@ -156,6 +156,12 @@ void NoLagTransport::onConnected()
 {
     m_openTimer.stop();
     m_open = true;
+    // Frames are small and should leave at once: with Nagle's algorithm on, a frame sent
+    // while the previous one is unacknowledged waits for the peer's delayed ACK (40 ms on
+    // Linux). QWebSocket keeps its TCP socket as a child and has no option for this.
+    if (auto *tcp = m_socket->findChild<QAbstractSocket *>()) {
+        tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    }
     qCDebug(lcNoLagTransport, "Connected to %s", qUtf8Printable(m_url.toDisplayString()));
     Q_EMIT opened();
 }
