@@ -63,6 +63,22 @@ private:
     bool m_roundRobin;
 };
 
+/*!
+    Turns Nagle's algorithm off for \a socket, as nolag-local does for its connections, so
+    that small frames leave at once. QWebSocket does not expose its TCP socket; the server
+    keeps it as a child, and the peer address tells which one it is.
+*/
+void sendAtOnce(const QWebSocketServer &server, const QWebSocket *socket)
+{
+    const auto candidates = server.findChildren<QAbstractSocket *>();
+    for (QAbstractSocket *tcp : candidates) {
+        if (tcp->peerPort() == socket->peerPort() && tcp->peerAddress() == socket->peerAddress()) {
+            tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+            return;
+        }
+    }
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -87,6 +103,7 @@ int main(int argc, char *argv[])
     Relay relay(parser.isSet(roundRobin));
     QObject::connect(&server, &QWebSocketServer::newConnection, &relay, [&] {
         while (QWebSocket *socket = server.nextPendingConnection()) {
+            sendAtOnce(server, socket);
             relay.accept(socket);
         }
     });

@@ -388,6 +388,11 @@ private:
 
 void Peer::onConnected()
 {
+    // As NoLagClient does: Nagle's algorithm off, so that the clients add no delayed-ACK
+    // waits of their own to what is measured. QWebSocket keeps its TCP socket as a child.
+    if (auto *tcp = m_socket.findChild<QAbstractSocket *>()) {
+        tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    }
     if (m_target == Target::Relay) {
         // Publishers may start at once; subscribers wait for the relay's one-byte hello.
         m_ready = !m_subscriber;
