@@ -4,6 +4,7 @@
 #include "common/explorerlogging.h"
 #include "common/theme.h"
 
+#include <QtCore/QHash>
 #include <QtGui/QGuiApplication>
 #include <QtGui/QIcon>
 #include <QtGui/QImage>
@@ -12,7 +13,9 @@
 #include <QtQuick/QQuickWindow>
 #include <QtQuickControls2/QQuickStyle>
 
+#include <algorithm>
 #include <utility>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -74,6 +77,34 @@ void applyPalette(QQuickWindow *window, const QPalette &palette)
     }
 }
 
+// A window of text has few colours: its 256 most frequent ones make an exact palette when
+// there are no more, and a close one otherwise (only the rarest anti-aliasing shades move).
+// Written as 8-bit indexed PNG, the picture takes about a third of the bytes of true colour.
+QImage compactForPng(const QImage &image)
+{
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+    QHash<QRgb, qint64> counts;
+    for (int y = 0; y < rgb.height(); ++y) {
+        const auto *line = reinterpret_cast<const QRgb *>(rgb.constScanLine(y));
+        for (int x = 0; x < rgb.width(); ++x) {
+            ++counts[line[x]];
+        }
+    }
+    std::vector<std::pair<qint64, QRgb>> byCount;
+    byCount.reserve(size_t(counts.size()));
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        byCount.emplace_back(it.value(), it.key());
+    }
+    const size_t kept = std::min<size_t>(byCount.size(), 256);
+    std::partial_sort(byCount.begin(), byCount.begin() + qsizetype(kept), byCount.end(),
+                      [](const auto &a, const auto &b) { return a.first > b.first; });
+    QList<QRgb> table;
+    for (size_t i = 0; i < kept; ++i) {
+        table.append(byCount[i].second);
+    }
+    return rgb.convertToFormat(QImage::Format_Indexed8, table, Qt::ThresholdDither);
+}
+
 } // namespace
 
 QQuickWindow *load(QQmlApplicationEngine &engine)
@@ -101,7 +132,7 @@ bool saveScreenshot(QQuickWindow *window, const QString &path, QString *error)
         *error = u"the window could not be grabbed"_s;
         return false;
     }
-    if (!image.save(path, "PNG")) {
+    if (!compactForPng(image).save(path, "PNG", 0)) {
         *error = u"cannot write %1"_s.arg(path);
         return false;
     }
