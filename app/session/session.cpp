@@ -111,18 +111,16 @@ void Session::connectToServer()
     m_errorString.clear();
     setState(Connecting);
     m_client.connectToServer().onFailed(this, [this](const NoLagError &error) {
-        // The client keeps trying on its own unless the reason is final.
-        if (m_client.status() == NoLag::ConnectionStatus::Disconnected) {
-            setState(Failed, error.errorString());
-        } else {
-            m_errorString = error.errorString();
-            Q_EMIT statusChanged();
-        }
+        // The client keeps trying on its own unless the reason is final; settleDisconnected()
+        // decides which, once the client has.
+        m_errorString = error.errorString();
+        Q_EMIT statusChanged();
     });
 }
 
 void Session::disconnectFromServer()
 {
+    m_wasReconnecting = false;
     m_client.disconnectFromServer();
     m_errorString.clear();
     setState(Disconnected);
@@ -151,17 +149,26 @@ void Session::onStatusChanged(NoLag::ConnectionStatus status)
         setState(Reconnecting);
         break;
     case NoLag::ConnectionStatus::Disconnected:
-        if (m_state != Failed) {
-            // Disconnected on its own after trying: the attempts ran out or the token failed.
-            const bool gaveUp = m_wasReconnecting || m_state == Connecting;
-            m_wasReconnecting = false;
-            if (gaveUp && !m_client.errorString().isEmpty()) {
-                setState(Failed, m_client.errorString());
-            } else {
-                setState(Disconnected, m_errorString);
-            }
-        }
+        // The client passes through Disconnected between two attempts as well; whether it
+        // gave up is known only after this signal, so the tab never flashes "Not connected".
+        QMetaObject::invokeMethod(this, &Session::settleDisconnected, Qt::QueuedConnection);
         break;
+    }
+}
+
+void Session::settleDisconnected()
+{
+    if (m_client.status() != NoLag::ConnectionStatus::Disconnected || m_state == Failed ||
+        m_state == Disconnected) {
+        return;
+    }
+    // Disconnected on its own after trying: the attempts ran out or the token was refused.
+    const bool gaveUp = m_wasReconnecting || m_state == Connecting;
+    m_wasReconnecting = false;
+    if (gaveUp && !m_client.errorString().isEmpty()) {
+        setState(Failed, m_client.errorString());
+    } else {
+        setState(Disconnected, m_errorString);
     }
 }
 

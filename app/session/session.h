@@ -111,6 +111,7 @@ Q_SIGNALS:
 
 private:
     void onStatusChanged(NoLag::ConnectionStatus status);
+    void settleDisconnected();
     void setState(State state, const QString &error = QString());
     void updateStatistics();
     QByteArrayView utf8(QStringView text, QByteArray &buffer);
