@@ -115,7 +115,7 @@ Item {
                 id: countLabel
 
                 anchors.right: rateLabel.left
-                width: 64
+                width: 56
                 height: parent.height
                 verticalAlignment: Text.AlignVCenter
                 horizontalAlignment: Text.AlignRight
@@ -128,7 +128,7 @@ Item {
 
                 anchors.right: parent.right
                 anchors.rightMargin: 6
-                width: 60
+                width: 54
                 height: parent.height
                 verticalAlignment: Text.AlignVCenter
                 horizontalAlignment: Text.AlignRight

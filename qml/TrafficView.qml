@@ -18,7 +18,7 @@ SplitView {
     orientation: Qt.Horizontal
 
     TopicTreePane {
-        SplitView.preferredWidth: Math.round(root.width * 0.19)
+        SplitView.preferredWidth: Math.round(root.width * 0.21)
         SplitView.minimumWidth: 160
         model: root.session.topics
         onPatternChosen: (pattern) => filterBar.setTopics(pattern)
@@ -122,7 +122,7 @@ SplitView {
     }
 
     InspectorPane {
-        SplitView.preferredWidth: Math.round(root.width * 0.28)
+        SplitView.preferredWidth: Math.round(root.width * 0.27)
         SplitView.minimumWidth: 240
         inspector: root.session.inspector
     }
