@@ -48,8 +48,8 @@ Display and memory:
   --budget-mb N         memory budget of the traffic store in megabytes (default 512);
                         the oldest messages are dropped, and counted, beyond it
   --theme MODE          system (default), light or dark
-  --view NAME           first view: traffic, subscriptions, browse, publish, presence
-                        or connections (the saved connections)
+  --view NAME           first view: traffic, subscriptions, browse, publish, presence,
+                        admin or connections (the saved connections)
   --no-keychain         keep tokens and API keys in memory only, not in the system keychain
   --settings FILE       keep settings in FILE (INI) instead of the user's settings
 
@@ -153,8 +153,8 @@ bool ExplorerOptions::parse(const QStringList &arguments, QString *errorString, 
         return false;
     }
     view = parser.value(viewOption).toLower();
-    static const QStringList views{u"traffic"_s, u"subscriptions"_s, u"browse"_s,
-                                   u"publish"_s, u"presence"_s,      u"connections"_s};
+    static const QStringList views{u"traffic"_s,  u"subscriptions"_s, u"browse"_s,     u"publish"_s,
+                                   u"presence"_s, u"admin"_s,         u"connections"_s};
     if (!view.isEmpty() && !views.contains(view)) {
         *errorString = u"--view is one of %1 (got '%2')."_s.arg(views.join(u", "_s), view);
         return false;
