@@ -33,6 +33,15 @@ Item {
         }
 
         Component {
+            id: roomsComponent
+            AdminRoomsPage {
+                width: 1000
+                height: 500
+                controller: AdminController {}
+            }
+        }
+
+        Component {
             id: permissionsComponent
             AdminPermissionsPage {
                 width: 1000
@@ -70,6 +79,18 @@ Item {
             keyClick(Qt.Key_B)
             verify(findChild(topics, "errorLabel").text.indexOf("not a valid topic name") >= 0)
             compare(page.controller.appForm.valid, false)
+        }
+
+        function test_roomsWaitForAnApp() {
+            const page = createTemporaryObject(roomsComponent, stage)
+            compare(page.controller.appId, "")
+            verify(!findChild(page, "saveRoomButton").visible)
+            verify(!findChild(findChild(page, "roomsList"), "newButton").visible)
+            compare(findChild(page, "roomsAppChooser").displayText, "Choose an app")
+            // Saving without an app is refused with a reason, not sent.
+            page.controller.saveRoom()
+            verify(page.controller.errorString.indexOf("Choose the app") >= 0)
+            compare(page.controller.busy, 0)
         }
 
         function test_permissionsPageSaysHowItWorks() {
