@@ -107,10 +107,9 @@ void Writer::writeFloat(float value)
     appendBigEndian<quint32>(this, 0xca, bits);
 }
 
-char *Writer::grow(qsizetype bytes)
+char *Writer::growSlowly(qsizetype bytes)
 {
-    // resize() grows the capacity geometrically, and unlike append() it is a plain size
-    // change when the capacity is already there, which it is after the first few values.
+    // resize() detaches a shared buffer and grows the capacity geometrically.
     const qsizetype at = m_out->size();
     m_out->resize(at + bytes);
     return m_out->data() + at;

@@ -43,7 +43,20 @@ public:
         Makes the buffer \a bytes longer and returns where the new bytes start, for the
         caller to fill in. The pointer is valid until the next write.
     */
-    char *grow(qsizetype bytes);
+    char *grow(qsizetype bytes)
+    {
+        // Every value goes through here, so the usual case (room left in a buffer nobody
+        // shares) is handled inline on QByteArray's data pointer instead of a call of
+        // resize(). One byte of the capacity stays free for the terminating '\0'.
+        QByteArray::DataPointer &data = m_out->data_ptr();
+        if (!data.needsDetach() && data.freeSpaceAtEnd() > bytes) {
+            char *at = data.data() + data.size;
+            data.size += bytes;
+            at[bytes] = '\0';
+            return at;
+        }
+        return growSlowly(bytes);
+    }
 
     /*! Writes a string literal as str, usually a map key: writeKey("topic"). */
     template<qsizetype N>
@@ -53,6 +66,8 @@ public:
     }
 
 private:
+    char *growSlowly(qsizetype bytes);
+
     QByteArray *m_out;
 };
 
