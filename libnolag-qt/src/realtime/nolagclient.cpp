@@ -1487,6 +1487,8 @@ QFuture<void> NoLagClient::publish(const QString &topic, const QVariant &data,
     }
 
     QByteArray encoded;
+    // Room for a typical payload up front: growing from nothing took several reallocations.
+    encoded.reserve(256);
     NoLag::Codec::Writer writer(&encoded);
     QString encodeError;
     if (!NoLag::Codec::encodeVariant(writer, data, &encodeError)) {
