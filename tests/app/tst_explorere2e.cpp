@@ -60,7 +60,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::Connected, 15000);
         QTRY_COMPARE_WITH_TIMEOUT(m_session->subscriptions()->activeCount(), 2, 15000);
 
-        m_peer = std::make_unique<NoLagClient>(u"e2e-peer"_s, NoLagOptions(m_server.webSocketUrl()));
+        m_peer =
+            std::make_unique<NoLagClient>(u"e2e-peer"_s, NoLagOptions(m_server.webSocketUrl()));
         QSignalSpy connected(m_peer.get(), &NoLagClient::connected);
         m_peer->connectToServer();
         QVERIFY(connected.wait(15000));
@@ -76,7 +77,8 @@ private Q_SLOTS:
     void trafficReachesTheModels()
     {
         for (int i = 0; i < 40; ++i) {
-            m_peer->publish(u"e2e/general/messages"_s, QVariantMap{{u"n"_s, i}, {u"text"_s, u"hi"_s}});
+            m_peer->publish(u"e2e/general/messages"_s,
+                            QVariantMap{{u"n"_s, i}, {u"text"_s, u"hi"_s}});
         }
         NoLagEmitOptions filtered;
         filtered.setFilter(u"vip"_s);
@@ -92,14 +94,14 @@ private Q_SLOTS:
         TopicTreeModel *topics = m_session->topics();
         topics->flush();
         QCOMPARE(topics->indexOfPath(u"e2e/general/messages"_s)
-                         .data(TopicTreeModel::CountRole)
-                         .toLongLong(),
+                     .data(TopicTreeModel::CountRole)
+                     .toLongLong(),
                  40);
         QCOMPARE(topics->indexOfPath(u"e2e/general"_s).data(TopicTreeModel::CountRole).toLongLong(),
                  45);
         QCOMPARE(topics->indexOfPath(u"e2e/general/telemetry"_s)
-                         .data(TopicTreeModel::LastValueRole)
-                         .toString(),
+                     .data(TopicTreeModel::LastValueRole)
+                     .toString(),
                  u"{\"temperature\":24.5}"_s);
 
         // The filter column carries the publish's filter value.
@@ -149,7 +151,7 @@ private Q_SLOTS:
         retain.setRetain(true);
         bool done = false;
         m_peer->publish(u"e2e/general/status"_s, QVariantMap{{u"state"_s, u"up"_s}}, retain)
-                .then([&done] { done = true; });
+            .then([&done] { done = true; });
         QTRY_VERIFY(done);
 
         QCOMPARE(m_session->subscriptions()->subscribe(u"e2e/general/status"_s), QString());
@@ -169,9 +171,9 @@ private Q_SLOTS:
         QCOMPARE(subscriptions->setFilters(u"e2e/general/telemetry"_s, u"vip, gold & eu"_s),
                  QString());
         const int row = subscriptions->rowOfTopic(u"e2e/general/telemetry"_s);
-        QTRY_COMPARE(subscriptions->index(row).data(SubscriptionListModel::LastOperationRole)
-                             .toString(),
-                     u"Filters set"_s);
+        QTRY_COMPARE(
+            subscriptions->index(row).data(SubscriptionListModel::LastOperationRole).toString(),
+            u"Filters set"_s);
         QCOMPARE(subscriptions->index(row).data(SubscriptionListModel::FiltersRole).toString(),
                  u"vip, gold & eu"_s);
     }
@@ -191,9 +193,9 @@ private Q_SLOTS:
         // Echo is on: the app sees its own message.
         TrafficModel *traffic = m_session->traffic();
         QTRY_VERIFY(traffic->index(traffic->rowCount() - 1)
-                            .data(TrafficModel::PreviewRole)
-                            .toString()
-                            .contains(u"the explorer"_s));
+                        .data(TrafficModel::PreviewRole)
+                        .toString()
+                        .contains(u"the explorer"_s));
     }
 
     void presence()
@@ -209,8 +211,7 @@ private Q_SLOTS:
         const int polledBefore = presence->timeline()->count();
         m_peer->setPresence({{u"status"_s, u"busy"_s}}, u"general"_s);
         QTRY_VERIFY_WITH_TIMEOUT(presence->timeline()->count() > polledBefore, 10000);
-        const QModelIndex polled =
-                presence->timeline()->index(presence->timeline()->count() - 1);
+        const QModelIndex polled = presence->timeline()->index(presence->timeline()->count() - 1);
         QCOMPARE(polled.data(PresenceTimelineModel::EventRole).toString(), u"update"_s);
         QCOMPARE(polled.data(PresenceTimelineModel::ActorIdRole).toString(), m_peer->actorId());
         QCOMPARE(polled.data(PresenceTimelineModel::RoomRole).toString(), u"general"_s);
@@ -224,10 +225,39 @@ private Q_SLOTS:
         const int before = presence->timeline()->count();
         m_peer->setPresence({{u"status"_s, u"away"_s}}, u"general"_s);
         QTRY_VERIFY(presence->timeline()->count() > before);
-        const QModelIndex peerRow = presence->roster()->index(
-                presence->roster()->rowOf(m_peer->actorId()));
+        const QModelIndex peerRow =
+            presence->roster()->index(presence->roster()->rowOf(m_peer->actorId()));
         QTRY_COMPARE(peerRow.data(PresenceRosterModel::PresenceRole).toString(),
                      u"{\"status\":\"away\"}"_s);
+    }
+
+    void largePayloadThroughTheServer()
+    {
+        // Close to nolag-local's default limit on a message (921,600 bytes), shown whole.
+        QVariantList items;
+        for (int i = 0; i < 16000; ++i) {
+            items.append(
+                QVariantMap{{u"id"_s, i}, {u"name"_s, u"item %1 of a large payload"_s.arg(i)}});
+        }
+        // messages, not telemetry: the explorer's telemetry subscription has filters by now.
+        m_peer->publish(u"e2e/general/messages"_s, QVariantMap{{u"items"_s, items}});
+
+        TrafficModel *traffic = m_session->traffic();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            traffic->rowCount() > 0 &&
+                traffic->index(traffic->rowCount() - 1).data(TrafficModel::SizeRole).toLongLong() >
+                    500000,
+            15000);
+        traffic->selectRow(traffic->rowCount() - 1);
+        MessageInspector *inspector = m_session->inspector();
+        QTRY_VERIFY_WITH_TIMEOUT(inspector->hasMessage() && !inspector->isLoading(), 15000);
+        QVERIFY(inspector->isWellFormed());
+        QVERIFY(inspector->size() > 500000);
+        // Every item is in the text, the last one too: nothing was cut.
+        QVERIFY(inspector->text()->lineCount() > 16000);
+        QVERIFY(inspector->jsonText().contains(u"item 15999 of a large payload"_s));
+        QCOMPARE(inspector->hex()->rowCount(),
+                 (inspector->size() + HexDumpModel::BytesPerRow - 1) / HexDumpModel::BytesPerRow);
     }
 
     void screenshot()
