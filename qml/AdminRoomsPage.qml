@@ -291,10 +291,10 @@ SplitView {
                 ComboBox {
                     objectName: "grantPermissionChooser"
                     Layout.fillWidth: true
-                    model: [qsTr("subscribe and publish"), qsTr("subscribe only"), qsTr("publish only")]
-                    currentIndex: ["pubSub", "subscribe", "publish"].indexOf(root.grantForm.values["permission"] ?? "pubSub")
+                    model: root.grantForm.choiceLabels("permission")
+                    currentIndex: root.grantForm.choices("permission").indexOf(root.grantForm.values["permission"] ?? "")
                     Accessible.name: qsTr("What the grant allows")
-                    onActivated: (index) => root.grantForm.setValue("permission", ["pubSub", "subscribe", "publish"][index])
+                    onActivated: (index) => root.grantForm.setValue("permission", root.grantForm.choices("permission")[index])
                 }
                 Label { text: qsTr("Topics"); color: Theme.textMuted }
                 AdminField {

@@ -104,6 +104,29 @@ bool AdminForm::isValid() const
     return crossCheck().isEmpty();
 }
 
+QStringList AdminForm::choices(const QString &field) const
+{
+    const Field *found = findField(field);
+    return found ? found->choices : QStringList();
+}
+
+QStringList AdminForm::choiceLabels(const QString &field) const
+{
+    QStringList labels;
+    for (const QString &choice : choices(field)) {
+        if (choice == "subscribe"_L1) {
+            labels.append(tr("subscribe only"));
+        } else if (choice == "publish"_L1) {
+            labels.append(tr("publish only"));
+        } else if (choice == "pubSub"_L1) {
+            labels.append(tr("subscribe and publish"));
+        } else {
+            labels.append(choice);
+        }
+    }
+    return labels;
+}
+
 QString AdminForm::error(const QString &field) const
 {
     return m_errors.value(field).toString();

@@ -86,6 +86,10 @@ public:
     Q_INVOKABLE void setValue(const QString &field, const QVariant &value);
     Q_INVOKABLE QVariant value(const QString &field) const { return m_values.value(field); }
 
+    /*! The values a choice field takes, and what each means for a person (same order). */
+    Q_INVOKABLE QStringList choices(const QString &field) const;
+    Q_INVOKABLE QStringList choiceLabels(const QString &field) const;
+
     /*! The problem with \a field, or an empty string. */
     Q_INVOKABLE QString error(const QString &field) const;
 

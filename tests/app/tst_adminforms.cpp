@@ -68,6 +68,7 @@ private Q_SLOTS:
     void splitTopics_data();
     void splitTopics();
     void unknownFieldIsRefused();
+    void choicesHaveLabels();
 };
 
 void tst_AdminForms::fieldRules_data()
@@ -437,6 +438,19 @@ void tst_AdminForms::unknownFieldIsRefused()
     QTest::ignoreMessage(QtWarningMsg, "The admin form has no field \"colour\"");
     form.setValue(u"colour"_s, u"red"_s);
     QVERIFY(!form.values().contains(u"colour"_s));
+}
+
+void tst_AdminForms::choicesHaveLabels()
+{
+    AdminGrantForm grant;
+    QCOMPARE(grant.choices(u"permission"_s),
+             (QStringList{u"subscribe"_s, u"publish"_s, u"pubSub"_s}));
+    QCOMPARE(grant.choiceLabels(u"permission"_s),
+             (QStringList{u"subscribe only"_s, u"publish only"_s, u"subscribe and publish"_s}));
+    QCOMPARE(grant.choices(u"actorType"_s), AdminActorForm::actorTypes());
+    QCOMPARE(grant.choiceLabels(u"actorType"_s), AdminActorForm::actorTypes());
+    QCOMPARE(grant.choices(u"role"_s), QStringList());
+    QCOMPARE(grant.choices(u"no such field"_s), QStringList());
 }
 
 QTEST_GUILESS_MAIN(tst_AdminForms)
