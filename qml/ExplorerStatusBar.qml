@@ -47,10 +47,59 @@ Rectangle {
         }
 
         MemoryGauge {
+            id: gauge
+
             objectName: "memoryGauge"
             usedBytes: ExplorerApp.budget.usedBytes
             limitBytes: ExplorerApp.budget.limitBytes
             text: ExplorerApp.memoryText
+            ToolTip.visible: gaugeHover.hovered && !budgetPopup.visible
+            ToolTip.text: qsTr("Click to change the memory budget")
+
+            HoverHandler { id: gaugeHover }
+            TapHandler { onTapped: budgetPopup.open() }
+        }
+    }
+
+    // The budget of every connection's stored traffic; kept in the settings.
+    Popup {
+        id: budgetPopup
+
+        objectName: "budgetPopup"
+        x: root.width - width - 8
+        y: -height - 4
+        padding: 10
+
+        Column {
+            spacing: 6
+
+            Label {
+                text: qsTr("Memory budget of the stored traffic")
+                font.bold: true
+            }
+            Row {
+                spacing: 6
+
+                SpinBox {
+                    objectName: "budgetSpinBox"
+                    from: 16
+                    to: 65536
+                    stepSize: 64
+                    editable: true
+                    value: ExplorerApp.budgetMegabytes
+                    onValueModified: ExplorerApp.budgetMegabytes = value
+                }
+                Label {
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: qsTr("MB")
+                }
+            }
+            Label {
+                width: 320
+                wrapMode: Text.WordWrap
+                color: Theme.textMuted
+                text: qsTr("Beyond it the oldest messages are dropped, and counted, to make room for new ones.")
+            }
         }
     }
 }

@@ -4,6 +4,7 @@
 // components are tested with the real C++ models, filled with sample traffic by the fixture
 // below and handed to QML as the context property "fixture".
 
+#include "common/explorerapp.h"
 #include "inspector/messageinspector.h"
 #include "publish/publisher.h"
 #include "topics/topictreemodel.h"
@@ -14,6 +15,7 @@
 
 #include <NoLagQt/nolagclient.h>
 
+#include <QtCore/QTemporaryDir>
 #include <QtQml/QQmlContext>
 #include <QtQml/QQmlEngine>
 #include <QtQml/QQmlExtensionPlugin>
@@ -70,6 +72,12 @@ public Q_SLOTS:
     {
         QQuickStyle::setStyle(u"Fusion"_s);
         QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+
+        // The ExplorerApp singleton the status bar reads, with throwaway settings.
+        ExplorerOptions options;
+        options.noKeychain = true;
+        options.settingsPath = m_settingsDir.filePath(u"settings.ini"_s);
+        m_app = std::make_unique<ExplorerApp>(options);
     }
 
     void qmlEngineAvailable(QQmlEngine *engine)
@@ -82,6 +90,8 @@ public Q_SLOTS:
     void cleanupTestCase() { m_fixture.reset(); }
 
 private:
+    QTemporaryDir m_settingsDir;
+    std::unique_ptr<ExplorerApp> m_app;
     std::unique_ptr<Fixture> m_fixture;
 };
 
