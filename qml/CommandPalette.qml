@@ -23,6 +23,7 @@ Popup {
     closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
 
     onOpened: {
+        root.registry.refresh()
         field.text = ""
         paletteModel.query = ""
         field.forceActiveFocus()

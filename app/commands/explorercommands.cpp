@@ -61,12 +61,24 @@ void ExplorerCommands::setSessions(SessionManager *sessions)
     }
     m_sessions = sessions;
     if (sessions) {
-        connect(sessions, &SessionManager::currentIndexChanged, this,
-                [this] { registry()->refresh(); });
+        connect(sessions, &SessionManager::currentIndexChanged, this, [this] {
+            watchCurrent();
+            registry()->refresh();
+        });
         connect(sessions, &SessionManager::countChanged, this, [this] { registry()->refresh(); });
     }
+    watchCurrent();
     registerAll();
     Q_EMIT sessionsChanged();
+}
+
+void ExplorerCommands::watchCurrent()
+{
+    disconnect(m_selectionWatch);
+    if (Session *session = current()) {
+        m_selectionWatch = connect(session->inspector(), &MessageInspector::messageChanged, this,
+                                   [this] { registry()->refresh(); });
+    }
 }
 
 void ExplorerCommands::setCurrentView(const QString &view)

@@ -65,6 +65,7 @@ private:
     void registerAll();
     void registerViews();
     void unregisterViews();
+    void watchCurrent();
 
     QPointer<SessionManager> m_sessions;
     QPointer<CommandRegistry> m_registry;
@@ -73,4 +74,5 @@ private:
     QStringList m_viewTitles;
     QStringList m_viewIds;
     bool m_registered = false;
+    QMetaObject::Connection m_selectionWatch; //!< the current tab's inspector: copy's availability
 };

@@ -9,6 +9,8 @@
 #include "session/sessionmanager.h"
 #include "traffic/memorybudget.h"
 
+#include <nolagcodec/variantcodec.h>
+
 #include <QtCore/QSettings>
 #include <QtCore/QTemporaryDir>
 #include <QtTest/QSignalSpy>
@@ -316,6 +318,25 @@ void tst_Commands::explorerCommands()
     commands->setCurrentView(u"publish"_s);
     QVERIFY(registry.isAvailable(u"publish.send"_s));
     QVERIFY(!registry.isAvailable(u"traffic.copy"_s)); // nothing selected
+
+    // A message selected in the current tab makes copying possible.
+    Session *session = sessions.current();
+    bool encoded = false;
+    const QByteArray data = NoLag::Codec::encodeVariant(QVariantMap{{u"n"_s, 1}}, &encoded);
+    QVERIFY(encoded);
+    session->store()->append(session->store()->topics().intern(u"demo/general/messages"_s),
+                             1700000000000, 1, 0, data);
+    session->traffic()->flush();
+    QSignalSpy changed(&registry, &QAbstractItemModel::dataChanged);
+    session->traffic()->selectRow(0);
+    QTRY_VERIFY(registry.isAvailable(u"traffic.copy"_s));
+    // The views (and the shortcut's enabled state) hear of it.
+    const int copyRow = registry.indexOf(u"traffic.copy"_s);
+    QTRY_VERIFY(
+        std::any_of(changed.cbegin(), changed.cend(), [copyRow](const QList<QVariant> &args) {
+            return args.at(0).toModelIndex().row() <= copyRow &&
+                args.at(1).toModelIndex().row() >= copyRow;
+        }));
 
     // Fewer views: the old view commands go.
     commands->setViews({u"traffic"_s});
