@@ -14,6 +14,10 @@
 // registered without one. Main.qml turns every registered shortcut into an application-wide
 // Shortcut, so nothing else is needed.
 //
+// A C++ command may also pass available(), a function saying whether it can run now (the
+// palette hides it and its shortcut is off otherwise); call refresh() when what it reads
+// changes. From QML, setEnabled(id, bool) does the same.
+//
 // Taken: Ctrl+K palette, Ctrl+1..9 views, Ctrl+P pause/resume, Ctrl+L clear, Ctrl+F filter
 // bar, Ctrl+Shift+C copy message as JSON, Ctrl+PgDown / Ctrl+PgUp next/previous connection,
 // Ctrl+N connections page, Ctrl+W close connection, Ctrl+Return publish.
