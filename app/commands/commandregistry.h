@@ -20,7 +20,7 @@
 //
 // Taken: Ctrl+K palette, Ctrl+1..9 views, Ctrl+P pause/resume, Ctrl+L clear, Ctrl+F filter
 // bar, Ctrl+Shift+C copy message as JSON, Ctrl+PgDown / Ctrl+PgUp next/previous connection,
-// Ctrl+N connections page, Ctrl+W close connection, Ctrl+Return publish.
+// Ctrl+N connections page, Ctrl+W close connection, Ctrl+Return publish, Ctrl+Shift+L theme.
 
 #include <QtCore/QAbstractListModel>
 #include <QtCore/QPointer>
