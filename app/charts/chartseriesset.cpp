@@ -1,8 +1,6 @@
 // Copyright (C) 2026 The NoLag Qt authors. SPDX-License-Identifier: MIT
 #include "chartseriesset.h"
 
-#include "common/payloadformat.h"
-
 #include <QtCharts/QXYSeries>
 
 #include <cmath>
@@ -45,7 +43,7 @@ QVariant ChartSeriesSet::data(const QModelIndex &index, int role) const
         return series.color;
     case LatestRole:
         return series.points.isEmpty() ? QString()
-                                       : PayloadFormat::doubleText(series.points.last().y());
+                                       : QString::number(series.points.last().y(), 'g', 8);
     case PointCountRole:
         return int(series.points.size());
     case RemovableRole:

@@ -276,6 +276,9 @@ void TrafficExporter::onFinished()
         m_exported = result.count;
     }
     m_lastCancelled = result.cancelled;
+    if (result.cancelled) {
+        m_errorString.clear();
+    }
     if (!result.ok && !result.cancelled) {
         m_errorString = result.errorString;
         qCWarning(lcExplorerRecording, "%s", qPrintable(m_errorString));
