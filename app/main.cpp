@@ -4,7 +4,7 @@
 #include "common/theme.h"
 
 #include <QtCore/QTimer>
-#include <QtGui/QGuiApplication>
+#include <QtWidgets/QApplication>
 #include <QtQml/QQmlApplicationEngine>
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtQuick/QQuickWindow>
@@ -17,12 +17,13 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
-    // Read before QGuiApplication, which takes X11 options such as --name out of argv.
+    // Read before QApplication, which takes X11 options such as --name out of argv.
     QStringList arguments;
     for (int i = 0; i < argc; ++i) {
         arguments.append(QString::fromLocal8Bit(argv[i]));
     }
-    QGuiApplication application(argc, argv);
+    // A QApplication, not a QGuiApplication: Qt Charts in QML draws through Qt Widgets.
+    QApplication application(argc, argv);
     ExplorerWindow::setUpApplication();
 
     ExplorerOptions options;

@@ -1,6 +1,7 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import NoLagExplorer
 
@@ -11,6 +12,8 @@ ApplicationWindow {
     readonly property SessionManager sessions: ExplorerApp.sessions
     property bool showingConnections: root.sessions.count === 0
                                       || ExplorerApp.initialView === "connections"
+    // The recordings opened from files, shown instead of the connections while true.
+    property bool showingRecordings: false
 
     width: 1440
     height: 860
@@ -52,7 +55,10 @@ ApplicationWindow {
                         required property string statusText
 
                         width: implicitWidth
-                        onClicked: root.showingConnections = false
+                        onClicked: {
+                            root.showingConnections = false
+                            root.showingRecordings = false
+                        }
                         contentItem: RowLayout {
                             spacing: 6
                             StatusIndicator {
@@ -75,6 +81,22 @@ ApplicationWindow {
                         }
                     }
                 }
+            }
+
+            ToolButton {
+                objectName: "openRecordingButton"
+                text: qsTr("Open recording…")
+                Accessible.name: qsTr("Open a recording or an export file")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Browse a recorded JSON Lines file like live traffic")
+                onClicked: openRecordingDialog.open()
+            }
+
+            ToolButton {
+                objectName: "recordingsButton"
+                visible: Recordings.count > 0
+                text: root.showingRecordings ? qsTr("Back") : qsTr("Recordings (%1)").arg(Recordings.count)
+                onClicked: root.showingRecordings = !root.showingRecordings
             }
 
             ToolButton {
@@ -101,6 +123,12 @@ ApplicationWindow {
     Component.onCompleted: {
         CommandRegistry.add("theme.toggle", qsTr("Switch between light and dark"), "Ctrl+Shift+L",
                             () => Theme.mode = Theme.dark ? Theme.Light : Theme.Dark, root)
+        CommandRegistry.add("recording.toggle", qsTr("Start or stop recording the traffic"), "Ctrl+R",
+                            () => root.currentSessionView()?.toggleRecording(), root)
+        CommandRegistry.add("traffic.export", qsTr("Export the messages shown…"), "Ctrl+E",
+                            () => root.currentSessionView()?.openExport(), root)
+        CommandRegistry.add("recording.open", qsTr("Open a recording…"), "Ctrl+O",
+                            () => openRecordingDialog.open(), root)
     }
 
     // Every action and view as a command (C++), the shortcuts made from the registry, and the
@@ -117,7 +145,10 @@ ApplicationWindow {
             root.currentSessionView()?.showView(view)
         }
         onFocusFilterRequested: root.currentSessionView()?.focusFilterBar()
-        onConnectionsRequested: root.showingConnections = true
+        onConnectionsRequested: {
+            root.showingRecordings = false
+            root.showingConnections = true
+        }
         onPaletteRequested: palette.open()
     }
 
@@ -146,7 +177,7 @@ ApplicationWindow {
 
     StackLayout {
         anchors.fill: parent
-        currentIndex: root.showingConnections ? 0 : 1
+        currentIndex: root.showingRecordings && Recordings.count > 0 ? 2 : (root.showingConnections ? 0 : 1)
 
         ConnectionsPage {
             onConnected: root.showingConnections = false
@@ -162,6 +193,20 @@ ApplicationWindow {
                 model: root.sessions
 
                 SessionView {}
+            }
+        }
+
+        RecordingsPage {}
+    }
+
+    FileDialog {
+        id: openRecordingDialog
+
+        title: qsTr("Open a recording")
+        nameFilters: [qsTr("Recordings and exports (*.jsonl)"), qsTr("All files (*)")]
+        onAccepted: {
+            if (Recordings.open(selectedFile)) {
+                root.showingRecordings = true
             }
         }
     }

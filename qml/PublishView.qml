@@ -130,6 +130,15 @@ SplitView {
                        ? Theme.danger : Theme.success
             }
         }
+
+        TemplateControls {
+            objectName: "templateControls"
+            Layout.fillWidth: true
+            Layout.leftMargin: 8
+            Layout.rightMargin: 8
+            Layout.bottomMargin: 8
+            session: root.session
+        }
     }
 
     ColumnLayout {

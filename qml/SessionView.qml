@@ -11,9 +11,10 @@ Item {
     property alias currentView: views.currentIndex
     // The views in tab order; the command registry gives each "Show <title>" and Ctrl+1..9.
     readonly property var viewNames: ["traffic", "subscriptions", "browse", "publish", "presence",
-                                      "admin"]
+                                      "admin", "charts"]
     readonly property var viewTitles: [qsTr("Traffic"), qsTr("Subscriptions"), qsTr("Browse"),
-                                       qsTr("Publish"), qsTr("Presence"), qsTr("Admin")]
+                                       qsTr("Publish"), qsTr("Presence"), qsTr("Admin"),
+                                       qsTr("Charts")]
     readonly property string currentViewName: root.viewNames[views.currentIndex] ?? ""
 
     function showView(name: string): void {
@@ -23,12 +24,27 @@ Item {
         }
     }
 
+    function toggleRecording(): void {
+        root.showView("traffic")
+        trafficView.toggleRecording()
+    }
+
+    function openExport(): void {
+        root.showView("traffic")
+        trafficView.openExport()
+    }
+
     function focusFilterBar(): void {
         root.showView("traffic")
         trafficView.focusFilterBar()
     }
 
     Component.onCompleted: root.showView(ExplorerApp.initialView)
+    onCurrentViewNameChanged: {
+        if (root.currentViewName === "charts") {
+            chartsLoader.active = true
+        }
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -45,6 +61,7 @@ Item {
             TabButton { text: qsTr("Publish") }
             TabButton { text: qsTr("Presence") }
             TabButton { text: qsTr("Admin"); Accessible.name: qsTr("Administration of apps, rooms and actors") }
+            TabButton { text: qsTr("Charts"); Accessible.name: qsTr("Charts of messages per second and of values") }
         }
 
         StackLayout {
@@ -60,6 +77,14 @@ Item {
             AdminView {
                 session: root.session
                 onTrafficRequested: root.showView("traffic")
+            }
+            // Made when first shown: no chart work for connections nobody charts. The charts
+            // then count from the oldest stored message, so nothing shown before is missed.
+            Loader {
+                id: chartsLoader
+
+                active: false
+                sourceComponent: ChartsView { traffic: root.session.traffic }
             }
         }
     }

@@ -4,12 +4,24 @@ import QtQuick.Layouts
 import NoLagExplorer
 
 // Live traffic of one connection: the topic tree, the message table with its filter bar and
-// counters, and the inspector of the selected message.
+// counters, and the inspector of the selected message. A recording opened from a file shows
+// in the same view: it sets traffic, topics and inspector instead of session.
 SplitView {
     id: root
 
-    required property Session session
-    readonly property TrafficModel traffic: root.session.traffic
+    property Session session: null
+    property TrafficModel traffic: root.session ? root.session.traffic : null
+    property TopicTreeModel topics: root.session ? root.session.topics : null
+    property MessageInspector inspector: root.session ? root.session.inspector : null
+    property string emptyHint: qsTr("Subscribe to topics in Subscriptions or Browse; their messages appear here as they arrive.")
+
+    function toggleRecording(): void {
+        recordingControls.toggleRecording()
+    }
+
+    function openExport(): void {
+        recordingControls.openExport()
+    }
 
     function focusFilterBar(): void {
         filterBar.focusTopics()
@@ -20,7 +32,7 @@ SplitView {
     TopicTreePane {
         SplitView.preferredWidth: Math.round(root.width * 0.21)
         SplitView.minimumWidth: 160
-        model: root.session.topics
+        model: root.topics
         onPatternChosen: (pattern) => filterBar.setTopics(pattern)
     }
 
@@ -47,12 +59,14 @@ SplitView {
 
                     Button {
                         objectName: "pauseButton"
+                        visible: root.session !== null
                         text: root.traffic.paused ? qsTr("Resume") : qsTr("Pause")
                         highlighted: root.traffic.paused
                         onClicked: root.traffic.paused = !root.traffic.paused
                     }
                     Button {
                         objectName: "clearButton"
+                        visible: root.session !== null
                         text: qsTr("Clear")
                         onClicked: root.traffic.clear()
                     }
@@ -70,6 +84,12 @@ SplitView {
                                 parts.push(qsTr("%1 oldest dropped to stay within the memory budget").arg(t.evictedCount))
                             return parts.join(" · ")
                         }
+                    }
+                    RecordingControls {
+                        id: recordingControls
+
+                        session: root.session
+                        traffic: root.traffic
                     }
                 }
 
@@ -110,13 +130,14 @@ SplitView {
             }
 
             EmptyState {
+                objectName: "trafficEmptyState"
                 anchors.fill: parent
                 anchors.topMargin: Theme.rowHeight * 2
                 visible: root.traffic.count === 0
                 title: root.traffic.filtered ? qsTr("No message matches the filter")
-                                             : qsTr("Waiting for messages")
+                                             : (root.session ? qsTr("Waiting for messages") : qsTr("No messages"))
                 hint: root.traffic.filtered ? qsTr("Change or clear the filter to see more.")
-                                            : qsTr("Subscribe to topics in Subscriptions or Browse; their messages appear here as they arrive.")
+                                            : root.emptyHint
             }
         }
     }
@@ -124,6 +145,6 @@ SplitView {
     InspectorPane {
         SplitView.preferredWidth: Math.round(root.width * 0.27)
         SplitView.minimumWidth: 240
-        inspector: root.session.inspector
+        inspector: root.inspector
     }
 }

@@ -6,6 +6,9 @@
 
 #include "common/explorerapp.h"
 #include "inspector/messageinspector.h"
+#include "recording/recordingformat.h"
+#include "recording/recordingsession.h"
+#include "session/session.h"
 #include "publish/publisher.h"
 #include "topics/topictreemodel.h"
 #include "traffic/trafficmodel.h"
@@ -16,12 +19,15 @@
 #include <NoLagQt/nolagclient.h>
 
 #include <QtCore/QTemporaryDir>
+#include <QtCore/QFile>
+#include <QtCore/QTemporaryDir>
 #include <QtQml/QQmlContext>
 #include <QtQml/QQmlEngine>
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtQuick/QQuickWindow>
 #include <QtQuickControls2/QQuickStyle>
 #include <QtQuickTest/quicktest.h>
+#include <QtWidgets/QApplication>
 
 Q_IMPORT_QML_PLUGIN(NoLagExplorerPlugin)
 
@@ -33,6 +39,8 @@ class Fixture : public QObject
     Q_PROPERTY(TrafficModel *traffic READ traffic CONSTANT)
     Q_PROPERTY(TopicTreeModel *topics READ topics CONSTANT)
     Q_PROPERTY(MessageInspector *inspector READ inspector CONSTANT)
+    Q_PROPERTY(Session *session READ session CONSTANT)
+    Q_PROPERTY(RecordingSession *recording READ recording CONSTANT)
 
 public:
     Fixture()
@@ -50,17 +58,43 @@ public:
         m_traffic.flush();
         m_topics.flush();
         m_inspector.inspect(30);
+
+        // The same messages as a recording on disk, and a connection that is never opened.
+        QByteArray lines = RecordingFormat::headerLine({});
+        for (quint64 s = m_store.firstSequence(); s < m_store.endSequence(); ++s) {
+            const TrafficMessage message = *m_store.message(s);
+            RecordingFormat::appendMessageLine(lines, message, m_store.topicName(message.topicId), s);
+        }
+        const QString path = m_dir.filePath(u"fixture.jsonl"_s);
+        QFile file(path);
+        if (file.open(QIODevice::WriteOnly)) {
+            file.write(lines);
+        }
+        file.close();
+        m_recording = std::make_unique<RecordingSession>(path);
+        m_recording->open();
+
+        ConnectionProfile profile;
+        profile.id = u"fixture-profile"_s;
+        profile.name = u"Fixture"_s;
+        profile.brokerUrl = QUrl(u"ws://127.0.0.1:9/ws"_s);
+        m_session = std::make_unique<Session>(profile, nullptr, nullptr);
     }
 
     TrafficModel *traffic() { return &m_traffic; }
     TopicTreeModel *topics() { return &m_topics; }
     MessageInspector *inspector() { return &m_inspector; }
+    Session *session() { return m_session.get(); }
+    RecordingSession *recording() { return m_recording.get(); }
 
 private:
+    QTemporaryDir m_dir;
     TrafficStore m_store;
     TrafficModel m_traffic{&m_store};
     TopicTreeModel m_topics{&m_store};
     MessageInspector m_inspector{&m_store};
+    std::unique_ptr<RecordingSession> m_recording;
+    std::unique_ptr<Session> m_session;
 };
 
 class Setup : public QObject
@@ -95,6 +129,14 @@ private:
     std::unique_ptr<Fixture> m_fixture;
 };
 
-QUICK_TEST_MAIN_WITH_SETUP(explorer_components, Setup)
+// Not QUICK_TEST_MAIN_WITH_SETUP: Qt Charts in QML needs a QApplication, which that macro
+// does not make.
+int main(int argc, char **argv)
+{
+    QApplication application(argc, argv);
+    Setup setup;
+    return quick_test_main_with_setup(argc, argv, "explorer_components", QUICK_TEST_SOURCE_DIR,
+                                      &setup);
+}
 
 #include "tst_qmlcomponents.moc"
