@@ -2,6 +2,7 @@
 #include "common/explorerapp.h"
 #include "common/explorerwindow.h"
 #include "common/theme.h"
+#include "recording/recordinglist.h"
 
 #include <QtCore/QTimer>
 #include <QtWidgets/QApplication>
@@ -54,6 +55,10 @@ int main(int argc, char *argv[])
             if (Session *session = explorer.sessions()->current()) {
                 session->traffic()->flush();
                 session->traffic()->selectRow(session->traffic()->rowCount() - 1);
+            }
+            if (RecordingSession *recording = RecordingList::instance()->current()) {
+                recording->traffic()->flush();
+                recording->traffic()->selectRow(recording->traffic()->rowCount() - 1);
             }
         });
     }

@@ -13,7 +13,7 @@ ApplicationWindow {
     property bool showingConnections: root.sessions.count === 0
                                       || ExplorerApp.initialView === "connections"
     // The recordings opened from files, shown instead of the connections while true.
-    property bool showingRecordings: false
+    property bool showingRecordings: ExplorerApp.startsWithRecording
 
     width: 1440
     height: 860

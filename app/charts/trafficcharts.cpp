@@ -1,6 +1,7 @@
 // Copyright (C) 2026 The NoLag Qt authors. SPDX-License-Identifier: MIT
 #include "trafficcharts.h"
 
+#include "common/explorerapp.h"
 #include "recording/recordinglogging.h"
 #include "traffic/trafficfilter.h"
 #include "traffic/trafficmodel.h"
@@ -95,6 +96,16 @@ TrafficCharts::TrafficCharts(QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, &TrafficCharts::update);
     connect(&m_watcher, &QFutureWatcher<Increment>::finished, this, &TrafficCharts::merge);
     m_timer.start();
+
+    // What the command line asked to chart (--chart-topic, --chart-field).
+    if (const ExplorerApp *app = ExplorerApp::instance()) {
+        for (const QString &pattern : app->initialChartTopics()) {
+            addTopicRate(pattern);
+        }
+        for (const QString &path : app->initialChartFields()) {
+            addField(path);
+        }
+    }
     m_rates.publish();
     m_fields.publish();
 }

@@ -5,6 +5,8 @@
 #include "common/payloadformat.h"
 #include "connections/profilestore.h"
 #include "connections/secretstore.h"
+#include "recording/recorder.h"
+#include "recording/recordinglist.h"
 #include "session/session.h"
 #include "session/sessionmanager.h"
 #include "traffic/memorybudget.h"
@@ -49,7 +51,12 @@ Display and memory:
                         the oldest messages are dropped, and counted, beyond it
   --theme MODE          system (default), light or dark
   --view NAME           first view: traffic, subscriptions, browse, publish, presence,
-                        admin or connections (the saved connections)
+                        admin, charts or connections (the saved connections)
+  --recording FILE      open the recording FILE (JSON Lines) at start; may be repeated
+  --record FILE         record the connection's traffic to FILE from the start until quit
+  --chart-topic PATTERN chart the messages per second of PATTERN; may be repeated
+  --chart-field PATH    plot the number at JSON PATH (such as $.temperature); may be
+                        repeated
   --no-keychain         keep tokens and API keys in memory only, not in the system keychain
   --settings FILE       keep settings in FILE (INI) instead of the user's settings
 
@@ -80,11 +87,16 @@ bool ExplorerOptions::parse(const QStringList &arguments, QString *errorString, 
     const QCommandLineOption screenshot(u"screenshot"_s, QString(), u"FILE"_s);
     const QCommandLineOption screenshotDelay(u"screenshot-delay"_s, QString(), u"MS"_s);
     const QCommandLineOption screenshotSelectOption(u"screenshot-select"_s);
+    const QCommandLineOption recordingOption(u"recording"_s, QString(), u"FILE"_s);
+    const QCommandLineOption recordOption(u"record"_s, QString(), u"FILE"_s);
+    const QCommandLineOption chartTopicOption(u"chart-topic"_s, QString(), u"PATTERN"_s);
+    const QCommandLineOption chartFieldOption(u"chart-field"_s, QString(), u"PATH"_s);
     const QCommandLineOption help(u"help"_s);
     const QCommandLineOption versionOption(u"version"_s);
     parser.addOptions({url, token, apiUrl, apiKey, name, protocol, subscribeOption, budget,
                        themeOption, viewOption, keychain, settings, screenshot, screenshotDelay,
                        screenshotSelectOption, help, versionOption});
+    parser.addOptions({recordingOption, recordOption, chartTopicOption, chartFieldOption});
 
     if (!parser.parse(arguments)) {
         *errorString = parser.errorText() + u"\nRun nolag-explorer --help for the options."_s;
@@ -137,6 +149,10 @@ bool ExplorerOptions::parse(const QStringList &arguments, QString *errorString, 
     }
 
     subscribe = parser.values(subscribeOption);
+    recordings = parser.values(recordingOption);
+    recordTo = parser.value(recordOption);
+    chartTopics = parser.values(chartTopicOption);
+    chartFields = parser.values(chartFieldOption);
     if (parser.isSet(budget)) {
         bool ok = false;
         const qint64 megabytes = parser.value(budget).toLongLong(&ok);
@@ -154,7 +170,8 @@ bool ExplorerOptions::parse(const QStringList &arguments, QString *errorString, 
     }
     view = parser.value(viewOption).toLower();
     static const QStringList views{u"traffic"_s,  u"subscriptions"_s, u"browse"_s,     u"publish"_s,
-                                   u"presence"_s, u"admin"_s,         u"connections"_s};
+                                   u"presence"_s, u"admin"_s,         u"connections"_s,
+                                   u"charts"_s};
     if (!view.isEmpty() && !views.contains(view)) {
         *errorString = u"--view is one of %1 (got '%2')."_s.arg(views.join(u", "_s), view);
         return false;
@@ -249,10 +266,22 @@ QString ExplorerApp::version() const
 
 void ExplorerApp::start()
 {
+    for (const QString &path : std::as_const(m_options.recordings)) {
+        if (!RecordingList::instance()->openPath(path)) {
+            qCWarning(lcExplorer, "Cannot open the recording %s: %s", qPrintable(path),
+                      qPrintable(RecordingList::instance()->errorString()));
+        }
+    }
     if (!m_options.hasConnection) {
         return;
     }
     Session *session = m_sessions->open(m_options.connection);
+    if (!m_options.recordTo.isEmpty()) {
+        // Owned by the session: closing it (or quitting) completes the file.
+        auto *recorder = new Recorder(session);
+        recorder->setSession(session);
+        recorder->start(QUrl::fromLocalFile(m_options.recordTo));
+    }
     const QStringList topics = m_options.subscribe;
     if (topics.isEmpty()) {
         return;

@@ -31,6 +31,10 @@ struct ExplorerOptions
     QString view; //!< the view to show first: traffic, subscriptions, browse, publish, presence,
                   //!< connections
     QStringList subscribe; //!< topics to subscribe to once connected
+    QStringList recordings; //!< recording files to open at start
+    QString recordTo; //!< record the connection's traffic to this file from the start
+    QStringList chartTopics; //!< topic patterns the Charts view starts with
+    QStringList chartFields; //!< JSON paths the Charts view starts with
     bool noKeychain = false;
     QString screenshotPath; //!< grab the window into this file, then quit
     int screenshotDelayMs = 3000;
@@ -60,6 +64,9 @@ class ExplorerApp : public QObject
     Q_PROPERTY(int budgetMegabytes READ budgetMegabytes WRITE setBudgetMegabytes NOTIFY
                    memoryChanged FINAL)
     Q_PROPERTY(QString initialView READ initialView CONSTANT FINAL)
+    Q_PROPERTY(QStringList initialChartTopics READ initialChartTopics CONSTANT FINAL)
+    Q_PROPERTY(QStringList initialChartFields READ initialChartFields CONSTANT FINAL)
+    Q_PROPERTY(bool startsWithRecording READ startsWithRecording CONSTANT FINAL)
     Q_PROPERTY(QString version READ version CONSTANT FINAL)
 
 public:
@@ -79,6 +86,9 @@ public:
     int budgetMegabytes() const;
     void setBudgetMegabytes(int megabytes);
     QString initialView() const { return m_options.view; }
+    QStringList initialChartTopics() const { return m_options.chartTopics; }
+    QStringList initialChartFields() const { return m_options.chartFields; }
+    bool startsWithRecording() const { return !m_options.recordings.isEmpty(); }
     QString version() const;
 
     /*! Opens the connection given on the command line, if any. */

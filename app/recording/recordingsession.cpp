@@ -315,7 +315,8 @@ QString RecordingSession::name() const
 
 QString RecordingSession::createdText() const
 {
-    return m_createdMs > 0 ? QDateTime::fromMSecsSinceEpoch(m_createdMs).toString(Qt::ISODate)
+    return m_createdMs > 0
+        ? QDateTime::fromMSecsSinceEpoch(m_createdMs).toString(u"yyyy-MM-dd HH:mm:ss"_s)
                            : QString();
 }
 
