@@ -29,7 +29,7 @@
 #include <QtCore/QProcess>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QTimer>
-#include <QtGui/QGuiApplication>
+#include <QtWidgets/QApplication>
 #include <QtQml/QQmlApplicationEngine>
 #include <QtQml/QQmlComponent>
 #include <QtQml/QQmlExtensionPlugin>
@@ -645,7 +645,7 @@ int main(int argc, char *argv[])
                    stderr);
         return 2;
     }
-    QGuiApplication app(argc, argv);
+    QApplication app(argc, argv); // Qt Charts in QML draws through Qt Widgets
     ExplorerWindow::setUpApplication();
     if (argc >= 2 && qstrcmp(argv[1], "--first-frame") == 0) {
         QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);

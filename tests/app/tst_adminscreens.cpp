@@ -22,7 +22,7 @@
 #include <QtCore/QFile>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QTemporaryDir>
-#include <QtGui/QGuiApplication>
+#include <QtWidgets/QApplication>
 #include <QtQml/QQmlApplicationEngine>
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtQuick/QQuickItem>
@@ -402,7 +402,7 @@ void tst_AdminScreens::shortcuts()
 
 int main(int argc, char *argv[])
 {
-    QGuiApplication app(argc, argv);
+    QApplication app(argc, argv); // Qt Charts in QML draws through Qt Widgets
     ExplorerWindow::setUpApplication();
     tst_AdminScreens test;
     return QTest::qExec(&test, argc, argv);

@@ -16,6 +16,7 @@
 #include <QtQml/QQmlApplicationEngine>
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtQuick/QQuickWindow>
+#include <QtWidgets/QApplication>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
@@ -276,7 +277,7 @@ private Q_SLOTS:
 
 int main(int argc, char *argv[])
 {
-    QGuiApplication app(argc, argv);
+    QApplication app(argc, argv); // Qt Charts in QML draws through Qt Widgets
     ExplorerWindow::setUpApplication();
     QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
     tst_ExplorerEndToEnd test;
