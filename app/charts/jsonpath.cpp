@@ -64,8 +64,8 @@ JsonPath JsonPath::parse(const QString &text, QString *errorString)
                 bool ok = false;
                 const int index = inside.toInt(&ok);
                 if (!ok || index < 0) {
-                    return fail(tr("\"[%1]\" is neither an array index nor a quoted name.")
-                                    .arg(inside));
+                    return fail(
+                        tr("\"[%1]\" is neither an array index nor a quoted name.").arg(inside));
                 }
                 result.m_steps.append({QString(), index});
             }

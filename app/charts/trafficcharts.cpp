@@ -38,22 +38,24 @@ TrafficCharts::Increment process(const Work &work)
     increment.fieldPoints.resize(work.fieldMatch.size());
 
     bool anyField = false;
-    work.snapshot.forEachRecord(work.from, work.end,
-                                [&](quint64, const TrafficChunk::Record &record) {
-        const qint64 second = record.receivedAtMs >= 0 ? record.receivedAtMs / 1000
-                                                       : (record.receivedAtMs - 999) / 1000;
-        for (size_t s = 0; s < work.rateMatch.size(); ++s) {
-            const std::vector<qint8> &match = work.rateMatch[s];
-            if (match.empty() || (record.topicId < match.size() && match[record.topicId] == 1)) {
-                ++increment.rateBuckets[s][second];
+    work.snapshot.forEachRecord(
+        work.from, work.end, [&](quint64, const TrafficChunk::Record &record) {
+            const qint64 second = record.receivedAtMs >= 0 ? record.receivedAtMs / 1000
+                                                           : (record.receivedAtMs - 999) / 1000;
+            for (size_t s = 0; s < work.rateMatch.size(); ++s) {
+                const std::vector<qint8> &match = work.rateMatch[s];
+                if (match.empty() ||
+                    (record.topicId < match.size() && match[record.topicId] == 1)) {
+                    ++increment.rateBuckets[s][second];
+                }
             }
-        }
-        for (const std::vector<qint8> &match : work.fieldMatch) {
-            if (match.empty() || (record.topicId < match.size() && match[record.topicId] == 1)) {
-                anyField = true;
+            for (const std::vector<qint8> &match : work.fieldMatch) {
+                if (match.empty() ||
+                    (record.topicId < match.size() && match[record.topicId] == 1)) {
+                    anyField = true;
+                }
             }
-        }
-    });
+        });
     if (!anyField) {
         return increment;
     }
@@ -173,8 +175,8 @@ bool TrafficCharts::addTopicRate(const QString &pattern)
         return false;
     }
     if (m_rates.count() >= ChartSeriesSet::MaxSeries) {
-        setError(tr("A chart shows at most %1 lines; remove one first.")
-                     .arg(ChartSeriesSet::MaxSeries));
+        setError(
+            tr("A chart shows at most %1 lines; remove one first.").arg(ChartSeriesSet::MaxSeries));
         return false;
     }
     for (const RateSeries &series : m_rateSeries) {
@@ -206,8 +208,8 @@ bool TrafficCharts::addField(const QString &path, const QString &topicPattern)
         return false;
     }
     if (m_fields.count() >= ChartSeriesSet::MaxSeries) {
-        setError(tr("A chart shows at most %1 lines; remove one first.")
-                     .arg(ChartSeriesSet::MaxSeries));
+        setError(
+            tr("A chart shows at most %1 lines; remove one first.").arg(ChartSeriesSet::MaxSeries));
         return false;
     }
     FieldSeries series;
@@ -342,9 +344,9 @@ void TrafficCharts::publishRates()
         buckets.erase(buckets.begin(), buckets.lower_bound(first));
         QList<QPointF> points;
         if (m_newestSecond > 0) {
-            const qint64 start = std::max(first, m_rateSeries[0].buckets.empty()
-                                                     ? first
-                                                     : m_rateSeries[0].buckets.begin()->first);
+            const qint64 start = std::max(
+                first,
+                m_rateSeries[0].buckets.empty() ? first : m_rateSeries[0].buckets.begin()->first);
             points.reserve(last - start + 1);
             auto it = buckets.lower_bound(start);
             for (qint64 second = start; second <= last; ++second) {

@@ -36,8 +36,8 @@ class TrafficCharts : public QObject
     Q_PROPERTY(ChartSeriesSet *rates READ rates CONSTANT FINAL)
     Q_PROPERTY(ChartSeriesSet *fields READ fields CONSTANT FINAL)
     Q_PROPERTY(int interval READ interval WRITE setInterval NOTIFY intervalChanged FINAL)
-    Q_PROPERTY(int historySeconds READ historySeconds WRITE setHistorySeconds NOTIFY
-                   limitsChanged FINAL)
+    Q_PROPERTY(
+        int historySeconds READ historySeconds WRITE setHistorySeconds NOTIFY limitsChanged FINAL)
     Q_PROPERTY(int maxPoints READ maxPoints WRITE setMaxPoints NOTIFY limitsChanged FINAL)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorChanged FINAL)
 

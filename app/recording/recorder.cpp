@@ -151,9 +151,9 @@ void Recorder::setSession(Session *session)
     m_session = session;
     m_store = session ? session->store() : nullptr;
     m_source = session ? session->name() : QString();
-    m_broker = session ? QUrl(session->brokerUrl()).adjusted(QUrl::RemoveUserInfo |
-                                                             QUrl::RemoveQuery).toString()
-                       : QString();
+    m_broker = session
+        ? QUrl(session->brokerUrl()).adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString()
+        : QString();
     Q_EMIT sessionChanged();
 }
 
@@ -170,14 +170,12 @@ void Recorder::setStore(TrafficStore *store, const QString &source, const QStrin
 QString Recorder::statusText() const
 {
     if (!m_recording) {
-        return m_recorded > 0 ? tr("Recorded %1 messages to %2")
-                                    .arg(m_recorded)
-                                    .arg(QFileInfo(m_filePath).fileName())
-                              : QString();
+        return m_recorded > 0
+            ? tr("Recorded %1 messages to %2").arg(m_recorded).arg(QFileInfo(m_filePath).fileName())
+            : QString();
     }
-    QString text = tr("Recording: %1 messages, %2")
-                       .arg(m_recorded)
-                       .arg(PayloadFormat::humanSize(m_written));
+    QString text =
+        tr("Recording: %1 messages, %2").arg(m_recorded).arg(PayloadFormat::humanSize(m_written));
     if (m_missed > 0) {
         text += tr(" (%1 dropped from memory before they could be written)").arg(m_missed);
     }
@@ -316,8 +314,8 @@ void Recorder::fail(const QString &errorString)
 void Recorder::finishWriter()
 {
     // The thread ends after the writer closed the file; finished() is queued before that.
-    QMetaObject::invokeMethod(m_writer, [writer = m_writer] { writer->finish(); },
-                              Qt::QueuedConnection);
-    QMetaObject::invokeMethod(m_writer, [thread = &m_thread] { thread->quit(); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_writer, [writer = m_writer] { writer->finish(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_writer, [thread = &m_thread] { thread->quit(); }, Qt::QueuedConnection);
 }

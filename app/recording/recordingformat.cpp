@@ -319,8 +319,8 @@ void appendMessageLine(QByteArray &out, const TrafficMessage &message, QStringVi
     out.append("\",\"value\":");
 
     bool complete = false;
-    const QString json = PayloadFormat::toJson(message.data, PayloadFormat::Style::Compact, 0,
-                                               &complete);
+    const QString json =
+        PayloadFormat::toJson(message.data, PayloadFormat::Style::Compact, 0, &complete);
     if (complete) {
         out.append(json.toUtf8());
     } else {
@@ -403,8 +403,8 @@ bool readLine(QByteArrayView line, LineFields *fields, QString *errorString, Sca
 
         QByteArrayView scalar;
         if (!scanner.skipValue(&scalar)) {
-            return fail(tr("The value of \"%1\" is cut off or broken.")
-                            .arg(QString::fromUtf8(name)));
+            return fail(
+                tr("The value of \"%1\" is cut off or broken.").arg(QString::fromUtf8(name)));
         }
         qint64 number = 0;
         bool flag = false;

@@ -106,9 +106,8 @@ RecordingSession *RecordingList::open(const QUrl &file)
     }
     RecordingSession *opened = recording.get();
     QQmlEngine::setObjectOwnership(opened, QQmlEngine::CppOwnership);
-    connect(opened, &RecordingSession::progressChanged, this, [this, opened] {
-        rowChanged(opened);
-    });
+    connect(opened, &RecordingSession::progressChanged, this,
+            [this, opened] { rowChanged(opened); });
 
     beginInsertRows(QModelIndex(), count(), count());
     m_recordings.push_back(std::move(recording));

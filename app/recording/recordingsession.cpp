@@ -43,8 +43,7 @@ public:
     std::shared_ptr<const TrafficChunk> load(const TrafficChunk &outline) const override
     {
         QFile file(m_path);
-        if (!file.open(QIODevice::ReadOnly) || file.size() != m_fileSize ||
-            !file.seek(m_base)) {
+        if (!file.open(QIODevice::ReadOnly) || file.size() != m_fileSize || !file.seek(m_base)) {
             return nullptr;
         }
         const qint64 span = qint64(m_offsets.back()) + m_lengths.back();
@@ -207,8 +206,7 @@ private:
             m_batch->header.source = fields.source.text();
             m_batch->header.broker = fields.broker.text();
             m_batch->header.createdMs =
-                QDateTime::fromString(fields.created.text(), Qt::ISODateWithMs)
-                    .toMSecsSinceEpoch();
+                QDateTime::fromString(fields.created.text(), Qt::ISODateWithMs).toMSecsSinceEpoch();
             return;
         }
 
@@ -218,8 +216,8 @@ private:
             closeChunk();
             auto loader = std::make_shared<RecordingChunkLoader>(m_path, m_fileSize, offset);
             m_loader = loader.get();
-            m_chunk = std::make_shared<TrafficChunk>(m_nextSequence, RecordsPerChunk,
-                                                     std::move(loader));
+            m_chunk =
+                std::make_shared<TrafficChunk>(m_nextSequence, RecordsPerChunk, std::move(loader));
             m_chunkBytes = 0;
         }
 
@@ -317,7 +315,7 @@ QString RecordingSession::createdText() const
 {
     return m_createdMs > 0
         ? QDateTime::fromMSecsSinceEpoch(m_createdMs).toString(u"yyyy-MM-dd HH:mm:ss"_s)
-                           : QString();
+        : QString();
 }
 
 double RecordingSession::progress() const
@@ -332,8 +330,9 @@ QString RecordingSession::problemsText() const
 {
     QString text = m_problems.join(u'\n');
     if (m_problemCount > m_problems.size()) {
-        text += u'\n' + tr("… and %1 more lines that could not be read.")
-                            .arg(m_problemCount - m_problems.size());
+        text += u'\n' +
+            tr("… and %1 more lines that could not be read.")
+                .arg(m_problemCount - m_problems.size());
     }
     return text;
 }
@@ -343,12 +342,9 @@ QString RecordingSession::statusText() const
     if (!m_errorString.isEmpty()) {
         return m_errorString;
     }
-    QString text = m_indexing ? tr("Opening: %1 messages so far (%2 %)")
-                                    .arg(messageCount())
-                                    .arg(qRound(progress() * 100))
-                              : tr("%1 messages, %2")
-                                    .arg(messageCount())
-                                    .arg(PayloadFormat::humanSize(m_fileSize));
+    QString text = m_indexing
+        ? tr("Opening: %1 messages so far (%2 %)").arg(messageCount()).arg(qRound(progress() * 100))
+        : tr("%1 messages, %2").arg(messageCount()).arg(PayloadFormat::humanSize(m_fileSize));
     if (m_problemCount > 0) {
         text += tr(" · %n line(s) could not be read", nullptr, m_problemCount);
     }
@@ -373,8 +369,8 @@ bool RecordingSession::open()
     m_indexing = true;
     m_clock.start();
     QPointer<RecordingSession> self(this);
-    auto indexer = std::make_shared<Indexer>(
-        m_filePath, m_cancel, [self](std::shared_ptr<Batch> batch) {
+    auto indexer =
+        std::make_shared<Indexer>(m_filePath, m_cancel, [self](std::shared_ptr<Batch> batch) {
             QMetaObject::invokeMethod(
                 self.get(),
                 [self, batch] {

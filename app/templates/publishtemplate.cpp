@@ -47,9 +47,8 @@ QString expand(const QString &text, const Values &values, QString *errorString)
         if (name == u"uuid") {
             result += QUuid::createUuid().toString(QUuid::WithoutBraces);
         } else if (name == u"timestamp") {
-            result += QString::number(values.timestampMs > 0
-                                          ? values.timestampMs
-                                          : QDateTime::currentMSecsSinceEpoch());
+            result += QString::number(values.timestampMs > 0 ? values.timestampMs
+                                                             : QDateTime::currentMSecsSinceEpoch());
         } else if (name == u"counter") {
             result += QString::number(values.counter);
         } else {

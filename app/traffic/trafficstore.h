@@ -66,8 +66,7 @@ public:
     bool isFull() const { return m_count == m_recordCapacity; }
     bool fits(qsizetype bytes) const
     {
-        return !m_loader && m_count < m_recordCapacity &&
-            bytes <= m_arenaCapacity - m_arenaUsed;
+        return !m_loader && m_count < m_recordCapacity && bytes <= m_arenaCapacity - m_arenaUsed;
     }
 
     /*! Every byte this chunk holds on the heap, including itself. */
@@ -94,7 +93,8 @@ public:
         The chunk with its bytes: itself when it is in memory, else the loaded copy. Loaded
         copies are shared while anyone holds one, so the store and workers read one copy.
     */
-    std::shared_ptr<const TrafficChunk> loaded(const std::shared_ptr<const TrafficChunk> &self) const;
+    std::shared_ptr<const TrafficChunk>
+    loaded(const std::shared_ptr<const TrafficChunk> &self) const;
 
 private:
     quint64 m_firstSequence;

@@ -44,8 +44,8 @@ void fillStore(TrafficStore &store, int count)
 {
     QList<quint32> topics;
     for (int i = 0; i < 12; ++i) {
-        topics.append(store.topics().intern(
-            u"demo/%1/%2"_s.arg(i % 2 ? u"general"_s : u"sensors"_s).arg(i)));
+        topics.append(
+            store.topics().intern(u"demo/%1/%2"_s.arg(i % 2 ? u"general"_s : u"sensors"_s).arg(i)));
     }
     const qint64 start = 1796369400000;
     bool ok = false;
@@ -88,8 +88,8 @@ bool writeRecording(const TrafficStore &store, const QString &path)
 int main(int argc, char *argv[])
 {
     QGuiApplication application(argc, argv);
-    const Settings settings = parseSettings(
-        u"How fast NoLag Explorer opens recordings and exports traffic."_s, 5, 2);
+    const Settings settings =
+        parseSettings(u"How fast NoLag Explorer opens recordings and exports traffic."_s, 5, 2);
     const int count = settings.quick ? 200000 : 1000000;
 
     QTemporaryDir dir;
@@ -156,8 +156,9 @@ int main(int argc, char *argv[])
             clock.start();
             qint64 chars = 0;
             for (quint64 s = store.firstSequence(); s < store.endSequence(); ++s) {
-                chars += PayloadFormat::toJson(store.message(s)->data,
-                                               PayloadFormat::Style::Compact).size();
+                chars +=
+                    PayloadFormat::toJson(store.message(s)->data, PayloadFormat::Style::Compact)
+                        .size();
             }
             baseline.append(count / (std::max<qint64>(clock.elapsed(), 1) / 1000.0));
             Q_UNUSED(chars);
@@ -178,8 +179,8 @@ int main(int argc, char *argv[])
         const double base = median(baseline);
         Table table(u"Exporting %1 messages to CSV"_s.arg(grouped(count)),
                     {u"What"_s, u"Messages/s"_s, u"vs. JSON rendering alone"_s});
-        table.addRow({u"Baseline: PayloadFormat::toJson of each payload"_s, grouped(base),
-                      u"1.00"_s});
+        table.addRow(
+            {u"Baseline: PayloadFormat::toJson of each payload"_s, grouped(base), u"1.00"_s});
         table.addRow({u"TrafficExporter to CSV (worker thread, file written)"_s,
                       grouped(median(exportRate)), ratioText(median(exportRate) / base)});
         table.addNote(u"Medians of %1 runs; from start() to finished(), file committed."_s.arg(

@@ -42,12 +42,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("json");
         QTest::addColumn<QVariant>("number");
 
-        QTest::addRow("dollar member") << u"$.temperature"_s << u"{\"temperature\": 21.5}"_s << QVariant(21.5);
-        QTest::addRow("bare nested") << u"reading.value"_s << u"{\"reading\": {\"value\": 7}}"_s << QVariant(7.0);
-        QTest::addRow("array index") << u"$.sensors[1].c"_s << u"{\"sensors\": [{\"c\": 1}, {\"c\": -4}]}"_s << QVariant(-4.0);
-        QTest::addRow("quoted key") << u"$['odd key'].v"_s << u"{\"odd key\": {\"v\": 3}}"_s << QVariant(3.0);
+        QTest::addRow("dollar member")
+            << u"$.temperature"_s << u"{\"temperature\": 21.5}"_s << QVariant(21.5);
+        QTest::addRow("bare nested")
+            << u"reading.value"_s << u"{\"reading\": {\"value\": 7}}"_s << QVariant(7.0);
+        QTest::addRow("array index")
+            << u"$.sensors[1].c"_s << u"{\"sensors\": [{\"c\": 1}, {\"c\": -4}]}"_s
+            << QVariant(-4.0);
+        QTest::addRow("quoted key")
+            << u"$['odd key'].v"_s << u"{\"odd key\": {\"v\": 3}}"_s << QVariant(3.0);
         QTest::addRow("boolean") << u"$.on"_s << u"{\"on\": true}"_s << QVariant(1.0);
-        QTest::addRow("string is not a number") << u"$.name"_s << u"{\"name\": \"12\"}"_s << QVariant();
+        QTest::addRow("string is not a number")
+            << u"$.name"_s << u"{\"name\": \"12\"}"_s << QVariant();
         QTest::addRow("missing member") << u"$.nope"_s << u"{\"a\": 1}"_s << QVariant();
         QTest::addRow("index out of range") << u"$.a[5]"_s << u"{\"a\": [1]}"_s << QVariant();
         QTest::addRow("member of an array") << u"$.a.b"_s << u"{\"a\": [1]}"_s << QVariant();
@@ -73,12 +79,18 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("error");
-        QTest::addRow("empty") << u""_s << u"Type a path to a number, such as $.temperature or reading.value."_s;
-        QTest::addRow("only dollar") << u"$"_s << u"Type a path to a number, such as $.temperature or reading.value."_s;
-        QTest::addRow("double dot") << u"$.a..b"_s << u"A name is missing at position 5 of the path."_s;
-        QTest::addRow("open bracket") << u"$.a[1"_s << u"A \"[\" at position 4 is not closed with \"]\"."_s;
-        QTest::addRow("bad index") << u"$.a[x]"_s << u"\"[x]\" is neither an array index nor a quoted name."_s;
-        QTest::addRow("stray character") << u"$x"_s << u"Unexpected \"x\" at position 2 of the path."_s;
+        QTest::addRow("empty")
+            << u""_s << u"Type a path to a number, such as $.temperature or reading.value."_s;
+        QTest::addRow("only dollar")
+            << u"$"_s << u"Type a path to a number, such as $.temperature or reading.value."_s;
+        QTest::addRow("double dot")
+            << u"$.a..b"_s << u"A name is missing at position 5 of the path."_s;
+        QTest::addRow("open bracket")
+            << u"$.a[1"_s << u"A \"[\" at position 4 is not closed with \"]\"."_s;
+        QTest::addRow("bad index")
+            << u"$.a[x]"_s << u"\"[x]\" is neither an array index nor a quoted name."_s;
+        QTest::addRow("stray character")
+            << u"$x"_s << u"Unexpected \"x\" at position 2 of the path."_s;
     }
 
     void invalidJsonPath()
@@ -162,8 +174,9 @@ private Q_SLOTS:
         for (int i = 0; i < 10; ++i) {
             store.append(sensor1, Base + i * 100, 1, 0,
                          packVariant(QVariantMap{{u"temperature"_s, 20.0 + i}}));
-            store.append(sensor2, Base + i * 100 + 1, 1, 0,
-                         packVariant(QVariantMap{{u"reading"_s, QVariantMap{{u"value"_s, i * 2}}}}));
+            store.append(
+                sensor2, Base + i * 100 + 1, 1, 0,
+                packVariant(QVariantMap{{u"reading"_s, QVariantMap{{u"value"_s, i * 2}}}}));
             store.append(chat, Base + i * 100 + 2, 1, 0, packJson(R"({"text":"no numbers"})"));
         }
         store.append(sensor1, Base + 5000, 1, 0, QByteArray("\xc1", 1)); // not MessagePack

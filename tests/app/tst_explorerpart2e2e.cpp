@@ -82,8 +82,7 @@ private Q_SLOTS:
         Session session(profile, nullptr, nullptr);
         session.connectToServer();
         QTRY_COMPARE_WITH_TIMEOUT(session.state(), Session::Connected, 15000);
-        NoLagSubscription *subscription =
-            session.client()->subscribe(u"demo/part-two/telemetry"_s);
+        NoLagSubscription *subscription = session.client()->subscribe(u"demo/part-two/telemetry"_s);
         QTRY_VERIFY_WITH_TIMEOUT(subscription->isActive(), 15000);
 
         Recorder recorder;

@@ -96,7 +96,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("field");
         QTest::addColumn<QByteArray>("written");
-        QTest::addRow("plain") << QByteArray("demo/general/chat") << QByteArray("demo/general/chat");
+        QTest::addRow("plain") << QByteArray("demo/general/chat")
+                               << QByteArray("demo/general/chat");
         QTest::addRow("empty") << QByteArray() << QByteArray();
         QTest::addRow("comma") << QByteArray("a,b") << QByteArray("\"a,b\"");
         QTest::addRow("quote") << QByteArray("say \"hi\"") << QByteArray("\"say \"\"hi\"\"\"");
@@ -134,12 +135,13 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QList<QStringList> rows = parseCsv(QString::fromUtf8(file.readAll()));
         QCOMPARE(rows.size(), 6);
-        QCOMPARE(rows.at(0), (QStringList{u"time"_s, u"topic"_s, u"sender"_s, u"qos"_s,
-                                          u"size"_s, u"payload"_s}));
-        QCOMPARE(rows.at(1), (QStringList{u"2026-12-04T07:30:00.001Z"_s,
-                                          u"demo/general/telemetry"_s, u"sensor,1"_s, u"1"_s,
-                                          QString::number(store.message(2)->data.size()),
-                                          u"{\"temperature\":21}"_s}));
+        QCOMPARE(
+            rows.at(0),
+            (QStringList{u"time"_s, u"topic"_s, u"sender"_s, u"qos"_s, u"size"_s, u"payload"_s}));
+        QCOMPARE(rows.at(1),
+                 (QStringList{u"2026-12-04T07:30:00.001Z"_s, u"demo/general/telemetry"_s,
+                              u"sensor,1"_s, u"1"_s, QString::number(store.message(2)->data.size()),
+                              u"{\"temperature\":21}"_s}));
         for (const QStringList &row : rows.mid(1)) {
             QCOMPARE(row.size(), 6);
             QCOMPARE(row.at(1), u"demo/general/telemetry"_s);
@@ -225,8 +227,8 @@ private Q_SLOTS:
         exporter.setTraffic(&traffic);
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"Cannot write .*"_s));
         QSignalSpy finished(&exporter, &TrafficExporter::finished);
-        QVERIFY(exporter.startPath(m_dir.filePath(u"no/such/folder/x.csv"_s),
-                                   TrafficExporter::Csv));
+        QVERIFY(
+            exporter.startPath(m_dir.filePath(u"no/such/folder/x.csv"_s), TrafficExporter::Csv));
         QVERIFY(finished.wait(30000));
         QCOMPARE(finished.first().first().toBool(), false);
         QVERIFY(exporter.errorString().startsWith(u"Cannot write "_s));

@@ -35,27 +35,26 @@ QList<Sample> samples(const QByteArray &extraPayload = QByteArray())
     QList<Sample> list;
     list.append({u"demo/general/messages"_s, 1796369401250, 1, 0,
                  packJson(R"({"text":"hello","n":1})"), "m-1", "", ""});
-    list.append({u"demo/general/telemetry"_s, 1796369401300, 0,
-                 quint8(TrafficFlag::Retained), packJson(R"({"temperature":21.5})"), "m-2",
-                 "vip", "sensor-1"});
+    list.append({u"demo/general/telemetry"_s, 1796369401300, 0, quint8(TrafficFlag::Retained),
+                 packJson(R"({"temperature":21.5})"), "m-2", "vip", "sensor-1"});
     list.append({u"demo/ünïcode/\"quoted\", comma"_s, 1796369402000, 2,
                  quint8(TrafficFlag::Replayed), packVariant(QByteArray("\x00\x01\xff", 3)), "",
                  "a,b", "bob\n"});
-    list.append({u"demo/general/broken"_s, 1796369402001, 1, 0, QByteArray("\xc1\xc1", 2), "",
-                 "", ""});
+    list.append(
+        {u"demo/general/broken"_s, 1796369402001, 1, 0, QByteArray("\xc1\xc1", 2), "", "", ""});
     if (!extraPayload.isEmpty()) {
         list.append({u"demo/general/big"_s, 1796369403000, 1, 0, extraPayload, "m-big", "", ""});
     }
-    list.append({u"demo/general/messages"_s, 1796369404000, 1, 0, packJson(R"({"n":2})"), "m-3",
-                 "", ""});
+    list.append(
+        {u"demo/general/messages"_s, 1796369404000, 1, 0, packJson(R"({"n":2})"), "m-3", "", ""});
     return list;
 }
 
 void fill(TrafficStore &store, const QList<Sample> &list)
 {
     for (const Sample &sample : list) {
-        store.append(store.topics().intern(sample.topic), sample.timeMs, sample.qos,
-                     sample.flags, sample.data, sample.msgId, sample.filter, sample.sender);
+        store.append(store.topics().intern(sample.topic), sample.timeMs, sample.qos, sample.flags,
+                     sample.data, sample.msgId, sample.filter, sample.sender);
     }
 }
 
@@ -158,7 +157,8 @@ private Q_SLOTS:
 
         // The models of live traffic read it as they read a connection's store.
         QTRY_COMPARE(recording.traffic()->rowCount(), list.size());
-        QCOMPARE(recording.traffic()->data(recording.traffic()->index(1), TrafficModel::TopicRole)
+        QCOMPARE(recording.traffic()
+                     ->data(recording.traffic()->index(1), TrafficModel::TopicRole)
                      .toString(),
                  u"demo/general/telemetry"_s);
         QTRY_COMPARE(recording.topics()->topicCount(), extraBytes > 0 ? 5 : 4);
@@ -201,18 +201,20 @@ private Q_SLOTS:
         QTest::addColumn<int>("lost");
         QTest::addColumn<QString>("problem");
 
-        QTest::addRow("cut off at the end") << QByteArray("{\"seq\":9,\"topic\":\"a/b/c\",\"raw\":\"gq") << 0
-                                            << u"Line 7: The value of \"raw\" is not a complete string."_s;
+        QTest::addRow("cut off at the end")
+            << QByteArray("{\"seq\":9,\"topic\":\"a/b/c\",\"raw\":\"gq") << 0
+            << u"Line 7: The value of \"raw\" is not a complete string."_s;
         QTest::addRow("not JSON") << QByteArray("this is not a recording line\n") << 0
                                   << u"Line 7: The line is not a JSON object."_s;
         QTest::addRow("bad base64") << QByteArray("{\"topic\":\"a/b/c\",\"raw\":\"@@@\"}\n") << 0
                                     << u"Line 7: \"raw\" is not base64 text."_s;
         QTest::addRow("no raw") << QByteArray("{\"topic\":\"a/b/c\",\"value\":1}\n") << 0
                                 << u"Line 7: The line has no \"topic\" or no \"raw\" payload."_s;
-        QTest::addRow("value cut off") << QByteArray("{\"topic\":\"a/b/c\",\"raw\":\"wA==\",\"value\":{\"a\":[1,2}\n")
-                                       << 0 << u"Line 7: The value of \"value\" is cut off or broken."_s;
-        QTest::addRow("bad qos") << QByteArray("{\"topic\":\"a/b/c\",\"qos\":7,\"raw\":\"wA==\"}\n") << 0
-                                 << u"Line 7: \"qos\" is not 0, 1 or 2."_s;
+        QTest::addRow("value cut off")
+            << QByteArray("{\"topic\":\"a/b/c\",\"raw\":\"wA==\",\"value\":{\"a\":[1,2}\n") << 0
+            << u"Line 7: The value of \"value\" is cut off or broken."_s;
+        QTest::addRow("bad qos") << QByteArray("{\"topic\":\"a/b/c\",\"qos\":7,\"raw\":\"wA==\"}\n")
+                                 << 0 << u"Line 7: \"qos\" is not 0, 1 or 2."_s;
     }
 
     void badLines()
@@ -222,7 +224,10 @@ private Q_SLOTS:
         QFETCH(QString, problem);
 
         const QList<Sample> list = samples();
-        const QString path = record(list, u"bad-%1.jsonl"_s.arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')));
+        const QString path =
+            record(list,
+                   u"bad-%1.jsonl"_s.arg(
+                       QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')));
         QVERIFY(!path.isEmpty());
         {
             QFile file(path);
@@ -286,7 +291,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, contents);
         QFETCH(bool, exists);
         QFETCH(QString, error);
-        const QString path = m_dir.filePath(u"other-%1.jsonl"_s.arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')));
+        const QString path = m_dir.filePath(u"other-%1.jsonl"_s.arg(
+            QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')));
         if (exists) {
             QFile file(path);
             QVERIFY(file.open(QIODevice::WriteOnly));
@@ -312,7 +318,8 @@ private Q_SLOTS:
             TrafficStore source;
             const quint32 topic = source.topics().intern(u"demo/load/test"_s);
             for (int i = 0; i < 50000; ++i) {
-                source.append(topic, 1796369400000 + i, 1, 0, packVariant(QVariantMap{{u"n"_s, i}}));
+                source.append(topic, 1796369400000 + i, 1, 0,
+                              packVariant(QVariantMap{{u"n"_s, i}}));
             }
             QFile file(path);
             QVERIFY(file.open(QIODevice::WriteOnly));

@@ -41,13 +41,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("error");
 
         QTest::addRow("no placeholder") << u"{\"a\": 1}"_s << 1ll << u"{\"a\": 1}"_s << QString();
-        QTest::addRow("counter as number") << u"{\"n\": {{counter}}}"_s << 42ll << u"{\"n\": 42}"_s << QString();
-        QTest::addRow("counter in topic") << u"demo/load/{{counter}}"_s << 7ll << u"demo/load/7"_s << QString();
+        QTest::addRow("counter as number")
+            << u"{\"n\": {{counter}}}"_s << 42ll << u"{\"n\": 42}"_s << QString();
+        QTest::addRow("counter in topic")
+            << u"demo/load/{{counter}}"_s << 7ll << u"demo/load/7"_s << QString();
         QTest::addRow("spaces and case") << u"{{ Counter }}"_s << 3ll << u"3"_s << QString();
-        QTest::addRow("timestamp") << u"{\"t\": {{timestamp}}}"_s << 1ll << u"{\"t\": 1700000000123}"_s << QString();
-        QTest::addRow("uuid in a string") << u"{\"id\": \"{{uuid}}\"}"_s << 1ll << u"{\"id\": \"<uuid>\"}"_s << QString();
-        QTest::addRow("unknown") << u"{{nope}} {{counter}}"_s << 2ll << u"{{nope}} 2"_s
-                                 << u"Unknown placeholder {{nope}}; the placeholders are {{uuid}}, {{timestamp}}, {{counter}}."_s;
+        QTest::addRow("timestamp")
+            << u"{\"t\": {{timestamp}}}"_s << 1ll << u"{\"t\": 1700000000123}"_s << QString();
+        QTest::addRow("uuid in a string")
+            << u"{\"id\": \"{{uuid}}\"}"_s << 1ll << u"{\"id\": \"<uuid>\"}"_s << QString();
+        QTest::addRow("unknown")
+            << u"{{nope}} {{counter}}"_s << 2ll << u"{{nope}} 2"_s
+            << u"Unknown placeholder {{nope}}; the placeholders are {{uuid}}, {{timestamp}}, {{counter}}."_s;
         QTest::addRow("single braces stay") << u"{counter}"_s << 2ll << u"{counter}"_s << QString();
     }
 
@@ -102,9 +107,9 @@ private Q_SLOTS:
             QVERIFY(templates.save(u"Other"_s, &form));
             QVERIFY(templates.save(u"Other"_s, &form)); // replaces, no duplicate
             QCOMPARE(templates.count(), 2);
-            QCOMPARE(templates.data(templates.index(0), TemplateListModel::HasPlaceholdersRole)
-                         .toBool(),
-                     true);
+            QCOMPARE(
+                templates.data(templates.index(0), TemplateListModel::HasPlaceholdersRole).toBool(),
+                true);
         }
         settings.sync();
 
