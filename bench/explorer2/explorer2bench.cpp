@@ -187,5 +187,47 @@ int main(int argc, char *argv[])
             settings.runs));
         table.publish(settings);
     }
+    if (settings.wants(u"large"_s)) {
+        // One 16 MB message between small ones: reading it back on the UI thread (what the
+        // table does when its row is shown) and rendering it in the inspector's worker.
+        TrafficStore large;
+        const quint32 topic = large.topics().intern(u"demo/general/blob"_s);
+        bool ok = false;
+        large.append(topic, 1796369400000, 1, 0,
+                     NoLag::Codec::encodeVariant(QVariantMap{{u"n"_s, 1}}, &ok));
+        large.append(topic, 1796369400001, 1, 0,
+                     NoLag::Codec::encodeVariant(
+                         QVariantMap{{u"blob"_s, QString(16 * 1024 * 1024 - 64, u'x')}}, &ok));
+        const QString path = dir.filePath(u"large.jsonl"_s);
+        writeRecording(large, path);
+
+        QList<double> read;
+        QList<double> inspect;
+        for (int run = 0; run < settings.runs; ++run) {
+            RecordingSession recording(path);
+            QSignalSpy finished(&recording, &RecordingSession::finished);
+            recording.open();
+            finished.wait(60000);
+            QElapsedTimer clock;
+            clock.start();
+            const std::optional<TrafficMessage> message = recording.store()->message(2);
+            read.append(double(clock.elapsed()));
+            if (!message || message->data.size() < 16 * 1000 * 1000) {
+                std::fprintf(stderr, "explorer2-bench: the 16 MB message did not read back\n");
+                return 1;
+            }
+            clock.restart();
+            recording.inspector()->inspect(2);
+            waitUntil([&] { return !recording.inspector()->isLoading(); }, 60000);
+            inspect.append(double(clock.elapsed()));
+        }
+        Table table(u"A 16 MB message in a recording"_s, {u"What"_s, u"Time (ms)"_s});
+        table.addRow({u"Read back and decoded from the file (UI thread, once per chunk)"_s,
+                      fixed(median(read), 0)});
+        table.addRow(
+            {u"Shown in the inspector (rendered in its worker)"_s, fixed(median(inspect), 0)});
+        table.addNote(u"Medians of %1 runs."_s.arg(settings.runs));
+        table.publish(settings);
+    }
     return 0;
 }
