@@ -5,10 +5,10 @@
 #include "recording/recordinglist.h"
 
 #include <QtCore/QTimer>
-#include <QtWidgets/QApplication>
 #include <QtQml/QQmlApplicationEngine>
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtQuick/QQuickWindow>
+#include <QtWidgets/QApplication>
 
 #include <cstdio>
 

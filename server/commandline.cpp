@@ -165,11 +165,11 @@ CommandLineResult parseCommandLine(const QStringList &arguments, ServerSettings 
     const QCommandLineOption logLevel(u"log-level"_s, QString(), u"LEVEL"_s);
     const QCommandLineOption version(u"version"_s);
     const QCommandLineOption help(QStringList{u"help"_s, u"h"_s});
-    parser.addOptions({listen,       data,        tokens,       demo,
-                       open,         apiKey,      rateLimit,    maxMessageSize,
-                       maxFrameSize, maxFilters,  idleTimeout,  revalidate,
-                       retainTtl,    replayLimit, logRetention, logRetentionCount,
-                       noRecording,  strict,      logLevel,     version,
+    parser.addOptions({listen,       data,         tokens,       demo,
+                       open,         apiKey,       rateLimit,    maxMessageSize,
+                       maxFrameSize, maxFilters,   idleTimeout,  revalidate,
+                       retainTtl,    replayLimit,  logRetention, logRetentionCount,
+                       noRecording,  strict,       logLevel,     version,
                        help,         maxSendBuffer});
 
     if (!parser.parse(arguments)) {
@@ -237,8 +237,8 @@ CommandLineResult parseCommandLine(const QStringList &arguments, ServerSettings 
         }
     }
     if (parser.isSet(maxSendBuffer)) {
-        if (!parseCount(u"max-send-buffer"_s, parser.value(maxSendBuffer), 0,
-                        &broker.maxSendBuffer, errorString)) {
+        if (!parseCount(u"max-send-buffer"_s, parser.value(maxSendBuffer), 0, &broker.maxSendBuffer,
+                        errorString)) {
             return CommandLineResult::Error;
         }
     }

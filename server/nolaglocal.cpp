@@ -1,9 +1,9 @@
 // Copyright (C) 2026 The NoLag Qt authors. SPDX-License-Identifier: MIT
 #include "nolaglocal.h"
 
-#include "core/broker.h"
 #include "controlplane/controlplane.h"
 #include "controlplane/controlplaneauthprovider.h"
+#include "core/broker.h"
 #include "core/serverlogging_p.h"
 #include "net/httpfront.h"
 #include "net/webhookclient.h"
@@ -91,7 +91,7 @@ bool NoLagLocal::start(QString *errorString)
     m_front->setMaxFrameSize(m_settings.broker.maxFrameSize);
     m_front->setMaxSendBuffer(m_settings.broker.maxSendBuffer);
     m_front->setRestHandler(
-            [this](const RestRequest &request) { return m_controlPlane->handle(request); });
+        [this](const RestRequest &request) { return m_controlPlane->handle(request); });
 
     QString listenError;
     if (!m_front->listen(m_settings.address, m_settings.port, &listenError)) {

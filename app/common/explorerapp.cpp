@@ -169,9 +169,9 @@ bool ExplorerOptions::parse(const QStringList &arguments, QString *errorString, 
         return false;
     }
     view = parser.value(viewOption).toLower();
-    static const QStringList views{u"traffic"_s,  u"subscriptions"_s, u"browse"_s,     u"publish"_s,
-                                   u"presence"_s, u"admin"_s,         u"connections"_s,
-                                   u"charts"_s};
+    static const QStringList views{u"traffic"_s,     u"subscriptions"_s, u"browse"_s,
+                                   u"publish"_s,     u"presence"_s,      u"admin"_s,
+                                   u"connections"_s, u"charts"_s};
     if (!view.isEmpty() && !views.contains(view)) {
         *errorString = u"--view is one of %1 (got '%2')."_s.arg(views.join(u", "_s), view);
         return false;

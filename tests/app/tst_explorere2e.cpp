@@ -16,9 +16,9 @@
 #include <QtQml/QQmlApplicationEngine>
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtQuick/QQuickWindow>
-#include <QtWidgets/QApplication>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
+#include <QtWidgets/QApplication>
 
 Q_IMPORT_QML_PLUGIN(NoLagExplorerPlugin)
 

@@ -39,9 +39,9 @@ private Q_SLOTS:
         roster.upsert(NoLagActorPresence(u"bob"_s));
         QCOMPARE(roster.count(), 3);
         QVERIFY(!roster.index(roster.rowOf(u"bob"_s))
-                         .data(PresenceRosterModel::JoinedAtRole)
-                         .toString()
-                         .isEmpty()); // seen joining now
+                     .data(PresenceRosterModel::JoinedAtRole)
+                     .toString()
+                     .isEmpty()); // seen joining now
         roster.remove(u"alice"_s);
         QCOMPARE(roster.rowOf(u"alice"_s), -1);
         QCOMPARE(roster.count(), 2);
@@ -50,8 +50,8 @@ private Q_SLOTS:
     void timelineDropsOldestInSteps()
     {
         PresenceTimelineModel timeline;
-        timeline.append(NoLag::PresenceEvent::Join, u"general"_s, u"a"_s,
-                        QVariantMap{{u"x"_s, 1}}, u"room"_s);
+        timeline.append(NoLag::PresenceEvent::Join, u"general"_s, u"a"_s, QVariantMap{{u"x"_s, 1}},
+                        u"room"_s);
         timeline.append(NoLag::PresenceEvent::Leave, u"general"_s, u"a"_s, QVariantMap(),
                         u"room"_s);
         QCOMPARE(timeline.index(0).data(PresenceTimelineModel::EventRole).toString(), u"join"_s);
@@ -71,17 +71,16 @@ private Q_SLOTS:
     {
         LobbyPresenceModel lobby;
         QAbstractItemModelTester tester(&lobby);
-        lobby.setSnapshot(
-                {{u"general"_s,
-                  QVariantMap{{u"a1"_s, QVariantMap{{u"actorTokenId"_s, u"a1"_s},
-                                                    {u"presence"_s, QVariantMap{{u"s"_s, 1}}},
-                                                    {u"joinedAt"_s, 1700000000}}}}},
-                 {u"support"_s, QVariantMap()}});
+        lobby.setSnapshot({{u"general"_s,
+                            QVariantMap{{u"a1"_s,
+                                         QVariantMap{{u"actorTokenId"_s, u"a1"_s},
+                                                     {u"presence"_s, QVariantMap{{u"s"_s, 1}}},
+                                                     {u"joinedAt"_s, 1700000000}}}}},
+                           {u"support"_s, QVariantMap()}});
         QCOMPARE(lobby.roomCount(), 2);
         QCOMPARE(lobby.count(), 1);
         QCOMPARE(lobby.index(0).data(LobbyPresenceModel::RoomRole).toString(), u"general"_s);
-        QCOMPARE(lobby.index(0).data(LobbyPresenceModel::PresenceRole).toString(),
-                 u"{\"s\":1}"_s);
+        QCOMPARE(lobby.index(0).data(LobbyPresenceModel::PresenceRole).toString(), u"{\"s\":1}"_s);
     }
 
     void presenceTextOfNothing()

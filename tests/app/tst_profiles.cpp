@@ -24,9 +24,8 @@ private Q_SLOTS:
                                                  {u"brokerUrl"_s, u"ws://127.0.0.1:8080/ws"_s}}
                                   << true;
         QTest::addRow("no name") << QVariantMap{{u"brokerUrl"_s, u"ws://h/ws"_s}} << false;
-        QTest::addRow("http broker") << QVariantMap{{u"name"_s, u"a"_s},
-                                                    {u"brokerUrl"_s, u"http://h/ws"_s}}
-                                     << false;
+        QTest::addRow("http broker")
+            << QVariantMap{{u"name"_s, u"a"_s}, {u"brokerUrl"_s, u"http://h/ws"_s}} << false;
         QTest::addRow("bad protocol") << QVariantMap{{u"name"_s, u"a"_s},
                                                      {u"brokerUrl"_s, u"ws://h/ws"_s},
                                                      {u"protocolVersion"_s, 3}}

@@ -40,8 +40,8 @@ private Q_SLOTS:
         QCOMPARE(parsed.value, value);
         if (value.typeId() == QMetaType::Int) {
             // Whole numbers stay integers on the wire.
-            QVERIFY(parsed.value.typeId() == QMetaType::LongLong
-                    || parsed.value.typeId() == QMetaType::Int);
+            QVERIFY(parsed.value.typeId() == QMetaType::LongLong ||
+                    parsed.value.typeId() == QMetaType::Int);
         }
     }
 
@@ -102,8 +102,8 @@ private Q_SLOTS:
         QTest::addRow("empty") << QString() << true << QVariantList();
         QTest::addRow("or values") << u"red, blue"_s << true << QVariantList{u"red"_s, u"blue"_s};
         QTest::addRow("and group")
-                << u"vip & europe, red"_s << true
-                << QVariantList{QVariant(QStringList{u"vip"_s, u"europe"_s}), u"red"_s};
+            << u"vip & europe, red"_s << true
+            << QVariantList{QVariant(QStringList{u"vip"_s, u"europe"_s}), u"red"_s};
         QTest::addRow("slash refused") << u"a/b"_s << false << QVariantList();
         QTest::addRow("bar refused") << u"a|b"_s << false << QVariantList();
         QTest::addRow("empty value refused") << u"a,,b"_s << false << QVariantList();

@@ -6,10 +6,10 @@
 
 #include "common/explorerapp.h"
 #include "inspector/messageinspector.h"
+#include "publish/publisher.h"
 #include "recording/recordingformat.h"
 #include "recording/recordingsession.h"
 #include "session/session.h"
-#include "publish/publisher.h"
 #include "topics/topictreemodel.h"
 #include "traffic/trafficmodel.h"
 #include "traffic/trafficstore.h"
@@ -18,7 +18,6 @@
 
 #include <NoLagQt/nolagclient.h>
 
-#include <QtCore/QTemporaryDir>
 #include <QtCore/QFile>
 #include <QtCore/QTemporaryDir>
 #include <QtQml/QQmlContext>
@@ -51,7 +50,7 @@ public:
             const quint32 topic = m_store.topics().intern(names.at(i % 3));
             bool ok = false;
             const QByteArray data = NoLag::Codec::encodeVariant(
-                    QVariantMap{{u"n"_s, i}, {u"text"_s, u"sample"_s}}, &ok);
+                QVariantMap{{u"n"_s, i}, {u"text"_s, u"sample"_s}}, &ok);
             const quint64 sequence = m_store.append(topic, 1700000000000 + i, 1, 0, data);
             m_topics.recordMessage(topic, sequence, 1700000000000 + i);
         }
@@ -63,7 +62,8 @@ public:
         QByteArray lines = RecordingFormat::headerLine({});
         for (quint64 s = m_store.firstSequence(); s < m_store.endSequence(); ++s) {
             const TrafficMessage message = *m_store.message(s);
-            RecordingFormat::appendMessageLine(lines, message, m_store.topicName(message.topicId), s);
+            RecordingFormat::appendMessageLine(lines, message, m_store.topicName(message.topicId),
+                                               s);
         }
         const QString path = m_dir.filePath(u"fixture.jsonl"_s);
         QFile file(path);

@@ -97,8 +97,7 @@ private Q_SLOTS:
 
     void anEmptyTokenIsExplained()
     {
-        Session session(profileFor(QUrl(u"ws://127.0.0.1:9/ws"_s), QString(), 0), nullptr,
-                        nullptr);
+        Session session(profileFor(QUrl(u"ws://127.0.0.1:9/ws"_s), QString(), 0), nullptr, nullptr);
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"could not connect"_s));
         session.connectToServer();
         QCOMPARE(session.state(), Session::Failed);

@@ -329,7 +329,7 @@ QByteArray maskedFrame(const QVariantMap &frame)
 void tst_LocalServer::clientThatDoesNotReadIsClosed()
 {
     std::unique_ptr<LocalServer> server =
-            startServer({u"--max-send-buffer"_s, u"1048576"_s, u"--rate-limit"_s, u"0"_s});
+        startServer({u"--max-send-buffer"_s, u"1048576"_s, u"--rate-limit"_s, u"0"_s});
     QVERIFY(server);
     auto publisher = connectAs(server.get(), u"alice-token"_s);
     auto reader = connectAs(server.get(), u"bob-token"_s);
@@ -352,9 +352,8 @@ void tst_LocalServer::clientThatDoesNotReadIsClosed()
                   "Sec-WebSocket-Version: 13\r\n\r\n");
     QTRY_VERIFY(received.contains("\r\n\r\n"));
     QVERIFY(received.startsWith("HTTP/1.1 101"));
-    stalled.write(maskedFrame({{u"type"_s, u"auth"_s},
-                               {u"token"_s, u"carol-token"_s},
-                               {u"protocolVersion"_s, 2}}));
+    stalled.write(maskedFrame(
+        {{u"type"_s, u"auth"_s}, {u"token"_s, u"carol-token"_s}, {u"protocolVersion"_s, 2}}));
     QTRY_VERIFY(received.contains("success"));
     stalled.write(maskedFrame({{u"type"_s, u"subscribe"_s}, {u"topic"_s, Topic}}));
     QTRY_VERIFY(received.contains("subscribed"));
