@@ -10,6 +10,8 @@
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build_dir=${NOLAG_BUILD_DIR:-$top/build}
+# shellcheck source=demo-common.sh
+source "$top/scripts/demo-common.sh"
 port=${NOLAG_PORT:-8080}
 data_dir=${NOLAG_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/nolag-local/demo}
 
@@ -33,14 +35,6 @@ done
 # own (kept next to it, readable by this user only) that we hand to nolag-local.
 tokens_file=$data_dir/demo-tokens.json
 key_file=$data_dir/explorer-api-key
-json_field() { # json_field FILE EXPRESSION: prints a field of a JSON file, or nothing
-    python3 -c "import json,sys
-try:
-    d = json.load(open(sys.argv[1]))
-    print($2 or '')
-except Exception:
-    pass" "$1" 2>/dev/null || true
-}
 api_key=$(json_field "$tokens_file" "d.get('apiKey')")
 server_args=(--demo --data "$data_dir" --listen "127.0.0.1:$port")
 if [ -z "$api_key" ]; then
@@ -52,35 +46,10 @@ if [ -z "$api_key" ]; then
 fi
 
 log_dir=$(mktemp -d)
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do
-        kill "$pid" 2>/dev/null || true
-    done
-    wait 2>/dev/null || true
-    rm -rf "$log_dir"
-}
-trap cleanup EXIT INT TERM
+track_processes "$log_dir"
 
 echo "Starting nolag-local on 127.0.0.1:$port with the demo project (data in $data_dir)"
-"$server" "${server_args[@]}" > "$log_dir/server.out" 2> "$log_dir/server.err" &
-pids+=($!)
-for _ in $(seq 100); do
-    if grep -q "^Listening on" "$log_dir/server.out"; then
-        break
-    fi
-    if ! kill -0 "${pids[0]}" 2>/dev/null; then
-        echo "run.sh: nolag-local stopped:" >&2
-        cat "$log_dir/server.err" >&2
-        exit 1
-    fi
-    sleep 0.1
-done
-if ! grep -q "^Listening on" "$log_dir/server.out"; then
-    echo "run.sh: nolag-local did not start listening within 10 s:" >&2
-    cat "$log_dir/server.err" >&2
-    exit 1
-fi
+start_nolag_local run.sh "$server" "$log_dir" "${server_args[@]}"
 cat "$log_dir/server.out"
 
 explorer_token=$(json_field "$tokens_file" "d.get('actors', d).get('explorer')")

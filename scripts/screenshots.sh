@@ -10,6 +10,8 @@
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build_dir=${NOLAG_BUILD_DIR:-$top/build}
+# shellcheck source=demo-common.sh
+source "$top/scripts/demo-common.sh"
 out_dir=${1:-$top/docs/screenshots}
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${NOLAG_SCREENSHOTS_NESTED:-}" ]; then
@@ -29,39 +31,12 @@ done
 mkdir -p "$out_dir"
 
 work=$(mktemp -d)
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do
-        kill "$pid" 2>/dev/null || true
-    done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
+track_processes "$work"
 
-"$server" --demo --data "$work/data" --listen 127.0.0.1:0 --log-level warning \
-    > "$work/server.out" 2> "$work/server.err" &
-pids+=($!)
-port=""
-for _ in $(seq 100); do
-    port=$(sed -n 's|^Listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$work/server.out")
-    if [ -n "$port" ]; then
-        break
-    fi
-    sleep 0.1
-done
-if [ -z "$port" ]; then
-    echo "screenshots.sh: nolag-local did not start:" >&2
-    cat "$work/server.err" >&2
-    exit 1
-fi
-
-json_field() { # json_field EXPRESSION: a field of the demo project's tokens file
-    python3 -c "import json,sys; d = json.load(open(sys.argv[1])); print($1)" \
-        "$work/data/demo-tokens.json"
-}
-token=$(json_field "d['actors']['explorer']")
-api_key=$(json_field "d['apiKey']")
+start_nolag_local screenshots.sh "$server" "$work" \
+    --demo --data "$work/data" --listen 127.0.0.1:0 --log-level warning
+token=$(json_field "$work/data/demo-tokens.json" "d['actors']['explorer']")
+api_key=$(json_field "$work/data/demo-tokens.json" "d['apiKey']")
 
 "$demo" --url "ws://127.0.0.1:$port/ws" --data "$work/data" 2> "$work/demo.err" &
 pids+=($!)
